@@ -1,0 +1,2 @@
+/** calendar-store: see the module README. */
+package com.madeup.calsync.store;

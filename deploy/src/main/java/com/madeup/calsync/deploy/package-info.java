@@ -1,0 +1,2 @@
+/** deploy: see the module README. */
+package com.madeup.calsync.deploy;

@@ -1,0 +1,2 @@
+/** google-emulator: see the module README. */
+package com.madeup.calsync.emulator;

@@ -1,0 +1,2 @@
+/** provider-google: see the module README. */
+package com.madeup.calsync.provider;

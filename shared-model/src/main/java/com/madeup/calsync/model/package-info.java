@@ -1,0 +1,2 @@
+/** shared-model: see the module README. */
+package com.madeup.calsync.model;

@@ -1,0 +1,2 @@
+/** test-support: see the module README. */
+package com.madeup.calsync.testsupport;
