@@ -1,2 +1,0 @@
-/** shared-model: see the module README. */
-package com.madeup.calsync.model;
