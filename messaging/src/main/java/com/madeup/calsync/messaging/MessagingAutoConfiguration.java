@@ -1,0 +1,110 @@
+package com.madeup.calsync.messaging;
+
+import com.madeup.calsync.model.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Kafka conventions every calsync app shares.
+ *
+ * <ul>
+ *   <li>Records travel as JSON bytes with String keys (the connection id). Consumers read bytes and the
+ *       listener's parameter type picks the record: no type headers, no class names on the wire. Since
+ *       reading bytes cannot fail, an unreadable payload surfaces as a conversion error in the
+ *       listener, which is not retried and goes straight to the dead-letter topic (this replaces an
+ *       {@code ErrorHandlingDeserializer}).
+ *   <li>A failing listener is retried with bounded exponential back-off on the consumer thread (keeps
+ *       per-connection order), then its record goes to {@code <topic>-dlt}, same partition.
+ *   <li>Every calsync topic and its dead-letter topic are declared with the same partition count.
+ * </ul>
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer calsyncProducerSerializers() {
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer calsyncConsumerDeserializers() {
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(RecordMessageConverter.class)
+    RecordMessageConverter contractMessageConverter(JsonMapper jsonMapper) {
+        return new ByteArrayJacksonJsonMessageConverter(jsonMapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler calsyncErrorHandler(
+            KafkaTemplate<Object, Object> template,
+            MessagingProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        var deadLetters =
+                new DeadLetterCounter(new DeadLetterPublishingRecoverer(template), meterRegistry.getIfAvailable());
+        MessagingProperties.Retry retry = properties.retry();
+        var backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxAttempts(retry.maxRetries());
+        var handler = new DefaultErrorHandler(deadLetters, backOff);
+        handler.addNotRetryableExceptions(
+                PoisonMessageException.class,
+                MessageConversionException.class,
+                ConversionException.class,
+                DeserializationException.class);
+        return handler;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ContractPublisher contractPublisher(
+            KafkaTemplate<Object, Object> template, JsonMapper jsonMapper, MessagingProperties properties) {
+        return new ContractPublisher(template, jsonMapper, properties.sendTimeout());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics calsyncTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+                .map(name -> TopicBuilder.name(name)
+                        .partitions(properties.partitions())
+                        .replicas(properties.replicationFactor())
+                        .build())
+                .toArray(NewTopic[]::new));
+    }
+}
