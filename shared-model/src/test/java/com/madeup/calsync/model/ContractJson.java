@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +26,14 @@ final class ContractJson {
 
     /** Jackson 3 with every default, as a non-Spring consumer would build it. */
     static final JsonMapper PLAIN = JsonMapper.builder().build();
+
+    /**
+     * A mapper that fails on unknown properties (Jackson 3's default does not), to prove the
+     * records themselves ignore them, whatever a consumer's mapper does.
+     */
+    static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private static final Pattern FIXTURE_NAME = Pattern.compile("v(\\d+)(-[a-z0-9-]+)?\\.json");
 
