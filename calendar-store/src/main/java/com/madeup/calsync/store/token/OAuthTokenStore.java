@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class OAuthTokenStore {
 
+    private static final Logger log = LoggerFactory.getLogger(OAuthTokenStore.class);
     private static final String ACCESS = "access_token";
     private static final String REFRESH = "refresh_token";
 
@@ -116,6 +119,7 @@ public final class OAuthTokenStore {
     /**
      * Re-encrypts, with the current key, every row written with an older key; returns how many rows
      * were rewritten. Run after a key rotation, before the old key is removed from the configuration.
+     * Rows that cannot be decrypted with any configured key are logged (connection id only) and skipped.
      */
     public int reencryptWithCurrentKey() {
         List<UUID> stale = jdbc.query(
@@ -129,7 +133,14 @@ public final class OAuthTokenStore {
             if (connectionId == null) {
                 continue;
             }
-            Optional<StoredTokens> tokens = find(connectionId);
+            Optional<StoredTokens> tokens;
+            try {
+                tokens = find(connectionId);
+            } catch (TokenDecryptionException e) {
+                // One unreadable row must not block the rotation of all others; it needs its user to reconnect.
+                log.warn("Cannot re-encrypt the tokens of connection {}: {}", connectionId, e.getMessage());
+                continue;
+            }
             if (tokens.isEmpty()) {
                 continue;
             }

@@ -63,7 +63,7 @@ class CalendarEventStoreThroughputTest {
                     etag,
                     "2026-11-20T10:00:00Z",
                     DESCRIPTION,
-                    ATTENDEES
+                    WITHOUT_ATTENDEES
                             ? List.of()
                             : List.of(
                                     InvitationRow.of("a" + i + "@example.com", "A", "accepted"),
