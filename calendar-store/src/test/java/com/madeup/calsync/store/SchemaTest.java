@@ -1,0 +1,126 @@
+package com.madeup.calsync.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+
+class SchemaTest {
+
+    private static final MigratedDatabase db = MigratedDatabase.create();
+
+    @Test
+    void changelogCreatesEveryTableAndIsANoOpTheSecondTime() {
+        List<String> tables = db.jdbc.queryForList(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'databasechangelog%'"
+                        + " ORDER BY tablename",
+                String.class);
+        assertThat(tables)
+                .containsExactly(
+                        "calendar_event_invitations",
+                        "calendar_events",
+                        "calendar_subscriptions",
+                        "calendars",
+                        "handled_commands",
+                        "handled_messages",
+                        "matters",
+                        "oauth2_tokens",
+                        "outbound_writes",
+                        "persons",
+                        "provider_connections",
+                        "users");
+        Integer applied = db.jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class);
+
+        MigratedDatabase.migrate(db.dataSource);
+
+        assertThat(db.jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
+                .isEqualTo(applied)
+                .isEqualTo(10);
+        assertThat(db.jdbc.queryForList("SELECT DISTINCT exectype FROM databasechangelog", String.class))
+                .containsExactly("EXECUTED");
+    }
+
+    @Test
+    void duplicateEventPerCalendarIsRejected() {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+        String insert = "INSERT INTO calendar_events (uuid, calendar_id, start_time, end_time)"
+                + " VALUES ('evt1', ?, now(), now())";
+        db.jdbc.update(insert, calendarId);
+
+        assertThatThrownBy(() -> db.jdbc.update(insert, calendarId))
+                .isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("calendar_events_calendar_uuid_key");
+    }
+
+    @Test
+    void eventOfUnknownCalendarIsRejected() {
+        assertThatThrownBy(() -> db.jdbc.update("INSERT INTO calendar_events (uuid, calendar_id, start_time, end_time)"
+                        + " VALUES ('evt1', 999999, now(), now())"))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("calendar_events_calendar_id_fkey");
+    }
+
+    @Test
+    void timedEventWithoutTimesIsRejected() {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+
+        assertThatThrownBy(() -> db.jdbc.update(
+                        "INSERT INTO calendar_events (uuid, calendar_id, start_date, end_date) VALUES ('e', ?,"
+                                + " current_date, current_date + 1)",
+                        calendarId))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("calendar_events_times_check");
+    }
+
+    @Test
+    void unknownConnectionStatusIsRejected() {
+        long userId = db.newUser("status@example.com");
+
+        assertThatThrownBy(() -> db.jdbc.update(
+                        "INSERT INTO provider_connections (id, user_id, provider, status) VALUES (?, ?, 'google',"
+                                + " 'broken')",
+                        UUID.randomUUID(),
+                        userId))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("provider_connections_status_check");
+    }
+
+    @Test
+    void secondConnectionOfTheSameUserAndProviderIsRejected() {
+        long userId = db.newUser("twice@example.com");
+        db.newConnection(userId);
+
+        assertThatThrownBy(() -> db.newConnection(userId))
+                .isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("provider_connections_user_provider_key");
+    }
+
+    @Test
+    void emailsAreUniqueIgnoringCase() {
+        db.newUser("Alice@Example.com");
+
+        assertThatThrownBy(() -> db.newUser("alice@example.COM"))
+                .isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("users_email_lower_key");
+    }
+
+    @Test
+    void invitationEmailIsUniquePerEventIgnoringCase() {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+        long eventId = db.jdbc.queryForObject(
+                "INSERT INTO calendar_events (uuid, calendar_id, start_time, end_time) VALUES ('e', ?, now(), now())"
+                        + " RETURNING id",
+                Long.class,
+                calendarId);
+        db.jdbc.update("INSERT INTO calendar_event_invitations (event_id, email) VALUES (?, 'Bob@x.org')", eventId);
+
+        assertThatThrownBy(() -> db.jdbc.update(
+                        "INSERT INTO calendar_event_invitations (event_id, email) VALUES (?, 'bob@X.org')", eventId))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+}
