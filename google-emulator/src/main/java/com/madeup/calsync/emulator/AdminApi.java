@@ -119,9 +119,14 @@ final class AdminApi {
                 if (s.size() == 1 && m.equals("PUT")) {
                     ObjectNode body = Json.parseObject(request.body);
                     int limit = body.path("perUserPerMinute").asInt(quota.perUserPerMinute());
-                    Integer status = body.has("status") ? body.get("status").asInt() : null;
-                    if (limit < 0 || (status != null && status != 403 && status != 429)) {
-                        throw ApiError.badRequest("invalid", "perUserPerMinute >= 0 and status 403 or 429 expected.");
+                    Integer status = body.has("status")
+                            ? ("alternate".equals(body.get("status").asString())
+                                    ? 0
+                                    : body.get("status").asInt())
+                            : null;
+                    if (limit < 0 || (status != null && status != 403 && status != 429 && status != 0)) {
+                        throw ApiError.badRequest(
+                                "invalid", "perUserPerMinute >= 0 and status 403, 429 or \"alternate\" expected.");
                     }
                     quota.configure(limit, status);
                     return Response.json(

@@ -321,6 +321,11 @@ final class CalendarApi {
     private Response watchEvents(Request request, Account account, String calendarId) {
         Access access = access(account, calendarId);
         String id = access.calendar().id;
+        if (id.endsWith("@group.v.calendar.google.com")) {
+            // Google's holiday and birthday calendars cannot be watched
+            throw ApiError.badRequest(
+                    "pushNotSupportedForRequestedResource", "Push notifications are not supported by this resource.");
+        }
         String uri = publicUrl.get() + PREFIX + "calendars/" + encode(id) + "/events?" + resourceQuery(request);
         PushDispatcher.Channel channel =
                 push.watch(Json.parseObject(request.body), account.email, PushDispatcher.Kind.EVENTS, id, uri);

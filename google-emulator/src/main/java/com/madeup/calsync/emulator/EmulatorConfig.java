@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param autoConsent the OAuth auth endpoint redirects at once instead of showing the consent page
  * @param accessTokenTtl lifetime of access tokens
  * @param quotaPerUserPerMinute per-user sliding one-minute request limit; 0 = off
- * @param quotaStatus status of a quota rejection: 403 (Google's classic answer) or 429
+ * @param quotaStatus status of a quota rejection: 403 (Google's classic answer), 429, or 0 to alternate
  * @param clients accepted OAuth clients (id to secret); empty = accept any id and secret
  * @param pushRetryInitialDelay first back-off delay for a webhook answering 500/502/503/504
  * @param pushMaxAttempts attempts per push message, the first included
@@ -57,8 +57,8 @@ public record EmulatorConfig(
         if (quotaPerUserPerMinute < 0) {
             throw new IllegalArgumentException("quotaPerUserPerMinute must be >= 0");
         }
-        if (quotaStatus != 403 && quotaStatus != 429) {
-            throw new IllegalArgumentException("quotaStatus must be 403 or 429: " + quotaStatus);
+        if (quotaStatus != 403 && quotaStatus != 429 && quotaStatus != 0) {
+            throw new IllegalArgumentException("quotaStatus must be 403, 429 or 0 (alternate): " + quotaStatus);
         }
         if (pushMaxAttempts < 1) {
             throw new IllegalArgumentException("pushMaxAttempts must be >= 1");

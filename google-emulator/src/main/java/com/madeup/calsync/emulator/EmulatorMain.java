@@ -37,7 +37,7 @@ public final class EmulatorMain {
 
     static final String USAGE = "options: --port=8089 --bind=127.0.0.1 --seed=<file.json> --demo"
             + " --auto-consent=true|false --access-token-ttl=3600 --quota-per-user-per-minute=600"
-            + " --quota-status=403|429 --clients=id:secret,... --public-url=<url> --push-retry-initial-delay-ms=1000";
+            + " --quota-status=403|429|alternate --clients=id:secret,... --public-url=<url> --push-retry-initial-delay-ms=1000";
 
     static EmulatorConfig parse(String[] args) {
         EmulatorConfig config = EmulatorConfig.defaults().withPort(EmulatorConfig.DEFAULT_PORT);
@@ -60,7 +60,8 @@ public final class EmulatorMain {
                     case "auto-consent" -> config.withAutoConsent(Boolean.parseBoolean(value));
                     case "access-token-ttl" -> config.withAccessTokenTtl(Duration.ofSeconds(Long.parseLong(value)));
                     case "quota-per-user-per-minute" -> config.withQuotaPerUserPerMinute(Integer.parseInt(value));
-                    case "quota-status" -> config.withQuotaStatus(Integer.parseInt(value));
+                    case "quota-status" ->
+                        config.withQuotaStatus("alternate".equals(value) ? 0 : Integer.parseInt(value));
                     case "clients" -> config.withClients(clients(value));
                     case "public-url" -> config.withPublicUrl(URI.create(value));
                     case "push-retry-initial-delay-ms" ->

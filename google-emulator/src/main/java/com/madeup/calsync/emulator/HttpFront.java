@@ -35,8 +35,17 @@ final class HttpFront implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String methodId = null;
         Response response;
+        Request request;
         try {
-            Request request = Request.read(exchange);
+            request = Request.read(exchange);
+        } catch (ApiError e) {
+            write(exchange, null, Response.error(e));
+            return;
+        } catch (IOException e) {
+            write(exchange, null, Response.error(ApiError.badRequest("parseError", "Parse Error")));
+            return;
+        }
+        try {
             String path = request.path;
             try {
                 if (path.startsWith(CalendarApi.PREFIX)) {
@@ -105,7 +114,7 @@ final class HttpFront implements HttpHandler {
         headers.set("Vary", "Origin, X-Origin, Referer");
         headers.set("Server", "ESF");
         byte[] body = response.body();
-        String accept = request.header("Accept-Encoding");
+        String accept = request == null ? null : request.header("Accept-Encoding");
         if (body.length >= GZIP_MIN_BYTES
                 && accept != null
                 && accept.toLowerCase(Locale.ROOT).contains("gzip")) {

@@ -14,6 +14,8 @@ final class Quota {
     private final Map<String, ArrayDeque<Long>> windows = new ConcurrentHashMap<>();
     private volatile int perUserPerMinute;
     private volatile int status;
+    private final java.util.concurrent.atomic.AtomicInteger rejections =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     Quota(Clock clock, int perUserPerMinute, int status) {
         this.clock = clock;
@@ -37,6 +39,15 @@ final class Quota {
         return status;
     }
 
+    /** 403 or 429 as configured; 0 alternates between them (Google may answer either). */
+    private int nextStatus() {
+        int configured = status;
+        if (configured != 0) {
+            return configured;
+        }
+        return rejections.getAndIncrement() % 2 == 0 ? 403 : 429;
+    }
+
     /** Counts one request of the user, or throws rateLimitExceeded when the window is full. */
     void charge(String email) {
         int limit = perUserPerMinute;
@@ -50,8 +61,8 @@ final class Quota {
                 window.pollFirst();
             }
             if (window.size() >= limit) {
-                long retryAfter = Math.max(1, (window.peekFirst() + WINDOW_MILLIS - now + 999) / 1000);
-                throw ApiError.rateLimited(status).header("Retry-After", Long.toString(retryAfter));
+                // Google sends no Retry-After here: clients must back off on their own.
+                throw ApiError.rateLimited(nextStatus());
             }
             window.addLast(now);
         }

@@ -21,6 +21,7 @@ final class StoredEvent {
 
     final long seq;
     final long stamp;
+    final String calendarId;
     final boolean cancelled;
     final String recurringEventId;
     final long startMillis;
@@ -32,8 +33,9 @@ final class StoredEvent {
     private volatile byte[] tombstoneBytes;
     private volatile Expansion expansion;
 
-    StoredEvent(ObjectNode json, long seq, long stamp, ZoneId calendarZone) {
+    StoredEvent(ObjectNode json, long seq, long stamp, String calendarId, ZoneId calendarZone) {
         this.json = json;
+        this.calendarId = calendarId;
         this.id = Json.text(json, "id");
         this.seq = seq;
         this.stamp = stamp;
@@ -161,6 +163,7 @@ final class StoredEvent {
         json.properties().forEach(entry -> {
             switch (entry.getKey()) {
                 case "id" -> out.put("id", occurrence.instanceId());
+                case "htmlLink" -> out.put("htmlLink", EventShapes.htmlLink(occurrence.instanceId(), calendarId));
                 case "start" -> out.set("start", occurrence.start());
                 case "end" -> out.set("end", occurrence.end());
                 case "recurrence" -> {

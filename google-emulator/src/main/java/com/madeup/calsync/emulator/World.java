@@ -392,7 +392,7 @@ final class World {
     }
 
     private StoredEvent store(CalendarData calendar, ObjectNode json, long stamp) {
-        StoredEvent event = new StoredEvent(json, nextSeq(), stamp, calendar.zone);
+        StoredEvent event = new StoredEvent(json, nextSeq(), stamp, calendar.id, calendar.zone);
         calendar.events.put(event);
         calendar.updatedMillis = stamp / 1000;
         calendar.stamp = stamp;

@@ -315,6 +315,8 @@ class EventsApiTest {
                 .isEqualTo("2026-12-09T09:00:00+01:00");
         assertThat(instances.get(1).has("recurrence")).isFalse();
 
+        String[] beforeCancel = new String[1];
+        listAll(token, "primary", "singleEvents=true", beforeCancel);
         // cancel one instance: it becomes a cancelled exception
         assertThat(http.send(
                                 "DELETE",
@@ -324,6 +326,15 @@ class EventsApiTest {
                                 Map.of())
                         .status())
                 .isEqualTo(204);
+        List<JsonNode> delta =
+                listAll(token, "primary", "singleEvents=true&syncToken=" + beforeCancel[0], new String[1]);
+        assertThat(delta).hasSize(1);
+        assertThat(delta.getFirst().path("id").asString()).isEqualTo(id + "_20261209T080000Z");
+        assertThat(delta.getFirst().path("status").asString()).isEqualTo("cancelled");
+        assertThat(delta.getFirst().path("recurringEventId").asString()).isEqualTo(id);
+        assertThat(delta.getFirst().path("originalStartTime").path("dateTime").asString())
+                .isEqualTo("2026-12-09T09:00:00+01:00");
+        assertThat(delta.getFirst().has("summary")).isFalse();
         List<JsonNode> after = listAll(token, "primary", "singleEvents=true", new String[1]);
         assertThat(after).hasSize(3);
         List<JsonNode> series = listAll(token, "primary", "", new String[1]);
