@@ -117,7 +117,7 @@ final class CalendarApi {
             }
             case "calendar.events.list" -> eventsList(request, account, s.get(1));
             case "calendar.events.insert" -> eventsInsert(request, account, s.get(1));
-            case "calendar.events.get" -> eventsGet(account, s.get(1), s.get(3));
+            case "calendar.events.get" -> eventsGet(request, account, s.get(1), s.get(3));
             case "calendar.events.update" -> eventsModify(request, account, s.get(1), s.get(3), World.WriteKind.UPDATE);
             case "calendar.events.patch" -> eventsModify(request, account, s.get(1), s.get(3), World.WriteKind.PATCH);
             case "calendar.events.delete" -> eventsDelete(request, account, s.get(1), s.get(3));
@@ -287,9 +287,16 @@ final class CalendarApi {
         return Response.jsonBytes(200, stored.bytes());
     }
 
-    private Response eventsGet(Account account, String calendarId, String eventId) {
+    private Response eventsGet(Request request, Account account, String calendarId, String eventId) {
         Access access = access(account, calendarId);
-        return Response.json(200, world.get(access, eventId));
+        ObjectNode event = world.get(access, eventId);
+        String etag = Json.text(event, "etag");
+        String ifNoneMatch = request.header("If-None-Match");
+        if (ifNoneMatch != null && etag != null && ifNoneMatch.trim().equals(etag)) {
+            // conditional retrieval: unchanged since the client's copy
+            return new Response(304, null, new byte[0], new LinkedHashMap<>()).withHeader("ETag", etag);
+        }
+        return Response.json(200, event).withHeader("ETag", etag);
     }
 
     private Response eventsModify(

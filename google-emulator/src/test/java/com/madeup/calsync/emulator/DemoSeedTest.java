@@ -63,6 +63,28 @@ class DemoSeedTest {
     }
 
     @Test
+    void seedFileLoadsAccountsCalendarsAndEvents(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path seed = dir.resolve("seed.json");
+        java.nio.file.Files.writeString(seed, """
+                {"accounts":[{"email":"seeded@madeup.example","timeZone":"Europe/Berlin",
+                  "calendars":[{"id":"shared@group.calendar.madeup.example","summary":"Shared","accessRole":"writer"}]}],
+                 "events":[{"calendarId":"shared@group.calendar.madeup.example","event":{"summary":"From the seed",
+                   "start":{"date":"2026-12-01"},"end":{"date":"2026-12-02"}}}]}
+                """);
+        try (GoogleEmulator google =
+                GoogleEmulator.start(EmulatorConfig.defaults().withSeedFile(seed))) {
+            assertThat(google.seededEvents()).isEqualTo(1);
+            EmulatorHttp http = new EmulatorHttp(google.baseUrl());
+            String token = http.account("seeded@madeup.example");
+            JsonNode events = http.get("/calendar/v3/calendars/shared%40group.calendar.madeup.example/events", token)
+                    .json();
+            assertThat(events.path("accessRole").asString()).isEqualTo("writer");
+            assertThat(events.path("items").path(0).path("summary").asString()).isEqualTo("From the seed");
+        }
+    }
+
+    @Test
     void commandLineOptionsBecomeConfig() {
         EmulatorConfig config = EmulatorMain.parse(new String[] {
             "--port=0",

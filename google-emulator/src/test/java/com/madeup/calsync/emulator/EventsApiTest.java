@@ -116,6 +116,49 @@ class EventsApiTest {
     }
 
     @Test
+    void changesDuringAFullSyncAreNeverLost() {
+        String token = http.account("moving@madeup.example");
+        http.admin("POST", "/emulator/calendars/moving@madeup.example/generate", "{\"count\":300,\"seed\":9}");
+        Set<String> seen = new HashSet<>();
+        String pageToken = null;
+        String syncToken = null;
+        int page = 0;
+        Set<String> expected = new HashSet<>();
+        do {
+            JsonNode json = http.get(
+                            "/calendar/v3/calendars/primary/events?maxResults=50"
+                                    + (pageToken == null ? "" : "&pageToken=" + pageToken),
+                            token)
+                    .json();
+            json.path("items").forEach(e -> seen.add(e.path("id").asString()));
+            pageToken = json.has("nextPageToken") ? json.path("nextPageToken").asString() : null;
+            syncToken = json.has("nextSyncToken") ? json.path("nextSyncToken").asString() : null;
+            if (page++ == 1) {
+                // while paging: change events already seen and not yet seen, add one
+                JsonNode all = http.get("/calendar/v3/calendars/primary/events?maxResults=2500", token)
+                        .json();
+                for (int i : new int[] {5, 120, 250, 299}) {
+                    String id = all.path("items").path(i).path("id").asString();
+                    http.admin(
+                            "PATCH",
+                            "/emulator/calendars/moving@madeup.example/events/" + id,
+                            "{\"summary\":\"moved\"}");
+                }
+                expected.add(insert(token, "primary", timed("Added while paging", 2)));
+            }
+        } while (pageToken != null);
+        JsonNode delta = http.get("/calendar/v3/calendars/primary/events?syncToken=" + syncToken, token)
+                .json();
+        delta.path("items").forEach(e -> seen.add(e.path("id").asString()));
+        JsonNode now = http.get("/calendar/v3/calendars/primary/events?maxResults=2500", token)
+                .json();
+        now.path("items").forEach(e -> expected.add(e.path("id").asString()));
+        assertThat(expected).hasSize(301);
+        assertThat(seen).containsAll(expected);
+        assertThat(delta.path("items").size()).isEqualTo(5);
+    }
+
+    @Test
     void syncTokenRejectsFilterParametersAndInvalidationAnswers410() {
         String token = http.account("tokens@madeup.example");
         insert(token, "primary", timed("One", 1));
@@ -194,6 +237,23 @@ class EventsApiTest {
         Answer staleDelete = http.send(
                 "DELETE", "/calendar/v3/calendars/primary/events/clientid00001", token, null, Map.of("If-Match", etag));
         assertThat(staleDelete.status()).isEqualTo(412);
+
+        Answer current = http.get("/calendar/v3/calendars/primary/events/clientid00001", token);
+        Answer unchanged = http.send(
+                "GET",
+                "/calendar/v3/calendars/primary/events/clientid00001",
+                token,
+                null,
+                Map.of("If-None-Match", current.json().path("etag").asString()));
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(http.send(
+                                "GET",
+                                "/calendar/v3/calendars/primary/events/clientid00001",
+                                token,
+                                null,
+                                Map.of("If-None-Match", etag))
+                        .status())
+                .isEqualTo(200);
 
         Answer missing = http.get("/calendar/v3/calendars/primary/events/nosuchevent", token);
         assertThat(missing.status()).isEqualTo(404);
