@@ -136,19 +136,38 @@ final class EventListing {
         outer:
         for (StoredEvent event : calendar.events.changes(resumeSeq, snapshot).values()) {
             int firstIndex = event.seq == resumeSeq ? skip : 0;
-            if (query.singleEvents() && event.isSeries()) {
-                if (event.cancelled && !incremental && query.updatedMin() == null) {
+            // instances an earlier version of the series had and this one has not: cancelled in deltas
+            List<ObjectNode> dropped = query.singleEvents() && incremental ? event.droppedInstances() : List.of();
+            if (query.singleEvents() && (event.isSeries() || !dropped.isEmpty())) {
+                if (event.cancelled && event.isSeries() && !incremental && query.updatedMin() == null) {
                     scanned++;
                     continue; // a deleted series shows only through its cancelled instances' exceptions
                 }
-                List<StoredEvent.Occurrence> occurrences = event.occurrences(now);
-                for (int i = firstIndex; i < occurrences.size(); i++) {
+                List<StoredEvent.Occurrence> occurrences = event.isSeries() ? event.occurrences(now) : List.of();
+                // one index space over the dropped instances, the occurrences, then (for an event that
+                // stopped recurring) the event itself, so a page can end anywhere inside it
+                int total = dropped.size() + occurrences.size() + (event.isSeries() ? 0 : 1);
+                for (int i = firstIndex; i < total; i++) {
                     if (items.size() >= max) {
                         next = new Tokens.PageCursor(
                                 generation, resource(calendar).hashCode(), snapshot, event.seq, i, syncSeq, 0);
                         break outer;
                     }
-                    StoredEvent.Occurrence occurrence = occurrences.get(i);
+                    if (i < dropped.size()) {
+                        ObjectNode tombstone = dropped.get(i);
+                        if (calendar.events.get(Json.text(tombstone, "id")) == null) {
+                            items.add(Json.bytes(tombstone));
+                        }
+                        continue;
+                    }
+                    if (i == dropped.size() + occurrences.size()) {
+                        byte[] item = single(event, query, incremental, now);
+                        if (item != null) {
+                            items.add(item);
+                        }
+                        continue;
+                    }
+                    StoredEvent.Occurrence occurrence = occurrences.get(i - dropped.size());
                     if (calendar.events.get(occurrence.instanceId()) != null) {
                         continue; // the exception is listed at its own change
                     }

@@ -105,7 +105,8 @@ final class OAuthServer {
         Set<String> scopes = new LinkedHashSet<>(List.of(scope.trim().split("\\s+")));
         boolean offline = "offline".equals(params.get("access_type"));
         String prompt = params.getOrDefault("prompt", "");
-        boolean first = tokens.firstConsent(account.email, clientId);
+        // only an offline grant counts: Google sends the refresh token the first time offline access is granted
+        boolean first = offline && tokens.firstConsent(account.email, clientId);
         boolean issueRefresh = offline && (first || List.of(prompt.split(" ")).contains("consent"));
         String code = tokens.issueCode(new TokenStore.AuthCode(
                 new TokenStore.Grant(account.email, Set.copyOf(scopes), clientId),

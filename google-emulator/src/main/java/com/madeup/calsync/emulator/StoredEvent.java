@@ -29,6 +29,12 @@ final class StoredEvent {
     final Recurrence recurrence;
     final ZoneId zone;
 
+    /**
+     * Tombstones of instances an earlier version of this series produced and this one does not
+     * (rule trimmed, recurrence removed): incremental singleEvents lists report them as cancelled.
+     */
+    private List<ObjectNode> droppedInstances = List.of();
+
     private volatile byte[] bytes;
     private volatile byte[] tombstoneBytes;
     private volatile Expansion expansion;
@@ -48,6 +54,39 @@ final class StoredEvent {
         this.recurrence = recurringEventId == null ? Recurrence.parse(json.get("recurrence")) : null;
         String tz = start == null ? null : Json.text(start, "timeZone");
         this.zone = tz == null ? calendarZone : ZoneId.of(tz);
+    }
+
+    List<ObjectNode> droppedInstances() {
+        return droppedInstances;
+    }
+
+    /** Called once, before the version is published, with the version it replaces. */
+    void rememberDroppedInstances(StoredEvent previous, long nowMillis) {
+        if (previous == null || (!previous.isSeries() && previous.droppedInstances.isEmpty())) {
+            return;
+        }
+        java.util.Map<String, ObjectNode> dropped = new java.util.LinkedHashMap<>();
+        for (ObjectNode tombstone : previous.droppedInstances) {
+            dropped.put(Json.text(tombstone, "id"), tombstone);
+        }
+        if (previous.isSeries()) {
+            for (Occurrence occurrence : previous.occurrences(nowMillis)) {
+                ObjectNode tombstone = Json.object();
+                tombstone.put("kind", "calendar#event");
+                tombstone.put("etag", "\"" + stamp + "\"");
+                tombstone.put("id", occurrence.instanceId());
+                tombstone.put("status", "cancelled");
+                tombstone.put("recurringEventId", id);
+                tombstone.set("originalStartTime", occurrence.originalStart());
+                dropped.put(occurrence.instanceId(), tombstone);
+            }
+        }
+        if (isSeries() && !cancelled) {
+            for (Occurrence occurrence : occurrences(nowMillis)) {
+                dropped.remove(occurrence.instanceId());
+            }
+        }
+        droppedInstances = List.copyOf(dropped.values());
     }
 
     boolean isSeries() {

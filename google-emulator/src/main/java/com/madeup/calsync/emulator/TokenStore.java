@@ -156,6 +156,8 @@ final class TokenStore {
 
     private void revokeRefresh(RefreshToken refresh) {
         refresh.revoked = true;
+        // after a revocation the next consent grants offline access (and a refresh token) again
+        consented.remove(refresh.grant.email() + "\n" + refresh.grant.clientId());
         accessTokens.values().stream()
                 .filter(t -> refresh.value.equals(t.refreshToken))
                 .forEach(t -> t.revoked = true);

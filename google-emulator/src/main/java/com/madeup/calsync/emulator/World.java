@@ -393,6 +393,7 @@ final class World {
 
     private StoredEvent store(CalendarData calendar, ObjectNode json, long stamp) {
         StoredEvent event = new StoredEvent(json, nextSeq(), stamp, calendar.id, calendar.zone);
+        event.rememberDroppedInstances(calendar.events.get(event.id), now());
         calendar.events.put(event);
         calendar.updatedMillis = stamp / 1000;
         calendar.stamp = stamp;

@@ -404,6 +404,27 @@ class EventsApiTest {
         Answer viaInstances = http.get("/calendar/v3/calendars/primary/events/" + id + "/instances", token);
         assertThat(viaInstances.json().path("items")).hasSize(3);
 
+        // "this and following": trimming the rule reports the dropped instances as cancelled, one per page
+        String[] beforeTrim = new String[1];
+        listAll(token, "primary", "singleEvents=true", beforeTrim);
+        Answer trimmed = http.send(
+                "PATCH",
+                "/calendar/v3/calendars/primary/events/" + id,
+                token,
+                "{\"recurrence\":[\"RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=2\"]}",
+                Map.of());
+        assertThat(trimmed.status()).isEqualTo(200);
+        List<JsonNode> trimDelta =
+                listAll(token, "primary", "singleEvents=true&maxResults=1&syncToken=" + beforeTrim[0], new String[1]);
+        assertThat(trimDelta)
+                .filteredOn(e -> e.path("status").asString().equals("cancelled"))
+                .extracting(e -> e.path("id").asString())
+                .containsExactlyInAnyOrder(id + "_20261214T080000Z", id + "_20261216T080000Z");
+        assertThat(trimDelta)
+                .filteredOn(e -> e.path("status").asString().equals("confirmed"))
+                .extracting(e -> e.path("id").asString())
+                .containsExactly(id + "_20261207T080000Z");
+
         String allDay = insert(
                 token,
                 "primary",
