@@ -50,12 +50,4 @@ final class EventStore {
     Iterable<StoredEvent> all() {
         return bySeq.values();
     }
-
-    int size() {
-        return byId.size();
-    }
-
-    long lastSeq() {
-        return bySeq.isEmpty() ? 0 : bySeq.lastKey();
-    }
 }

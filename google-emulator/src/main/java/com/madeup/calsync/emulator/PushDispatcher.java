@@ -12,10 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -385,10 +383,6 @@ final class PushDispatcher implements World.ChangeListener, AutoCloseable {
             LOG.log(Level.FINE, "push to channel " + channel.id + " failed: " + e);
             return -1;
         }
-    }
-
-    List<Channel> channels() {
-        return new ArrayList<>(channels.values());
     }
 
     ArrayNode dump() {

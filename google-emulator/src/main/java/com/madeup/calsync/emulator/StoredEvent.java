@@ -98,10 +98,6 @@ final class StoredEvent {
         return start != null && start.has("date");
     }
 
-    String etag() {
-        return Json.text(json, "etag");
-    }
-
     byte[] bytes() {
         byte[] cached = bytes;
         if (cached == null) {

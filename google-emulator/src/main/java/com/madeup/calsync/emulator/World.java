@@ -3,10 +3,8 @@ package com.madeup.calsync.emulator;
 import com.madeup.calsync.emulator.Account.ListEntry;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -132,10 +129,6 @@ final class World {
 
     CalendarData calendar(String id) {
         return calendars.get(id);
-    }
-
-    List<CalendarData> calendars() {
-        return List.copyOf(calendars.values());
     }
 
     /** Creates the account with its primary calendar (id = email), or returns the existing one. */
@@ -651,24 +644,5 @@ final class World {
             }
             return out;
         });
-    }
-
-    Set<String> calendarIdsVisibleTo(String email) {
-        return read(() -> {
-            Account account = accounts.get(email);
-            Set<String> ids = new HashSet<>();
-            if (account != null) {
-                account.calendarList.values().stream().filter(e -> !e.deleted).forEach(e -> ids.add(e.calendarId));
-            }
-            return ids;
-        });
-    }
-
-    static ZoneId zoneOf(CalendarData calendar) {
-        return calendar.zone;
-    }
-
-    static JsonNode orNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node;
     }
 }
