@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -28,8 +29,9 @@ public record EventTime(String date, String dateTime, String timeZone) {
         return new EventTime(date.toString(), null, null);
     }
 
+    /** RFC 3339 with seconds always written ({@code OffsetDateTime.toString} drops zero seconds). */
     public static EventTime at(OffsetDateTime dateTime, String timeZone) {
-        return new EventTime(null, dateTime.toString(), timeZone);
+        return new EventTime(null, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime), timeZone);
     }
 
     public boolean allDay() {
