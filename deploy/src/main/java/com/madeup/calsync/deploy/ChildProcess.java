@@ -1,11 +1,7 @@
 package com.madeup.calsync.deploy;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,7 +16,7 @@ import java.util.function.Predicate;
 /**
  * One process the stack started (the broker, the emulator, an app). Its output goes to a log file; lines
  * the caller marks as important (errors, "Started") are also echoed to the console with the process's
- * name. A pid file in the data folder lets the next run stop it if this launcher was killed hard.
+ * name, read back from that file. A pid file in the data folder lets the next run stop it if this launcher was killed hard.
  *
  * <p>Children run in their own session ({@code setsid}) so a Ctrl-C at the terminal reaches only the
  * launcher, which then stops them in reverse start order rather than all at once.
@@ -33,15 +29,15 @@ final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final Path pidFile;
-    private final Thread pump;
+    private final Thread echo;
     private volatile boolean stopping;
 
-    private ChildProcess(String name, Process process, Path logFile, Path pidFile, Thread pump) {
+    private ChildProcess(String name, Process process, Path logFile, Path pidFile, Thread echo) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
         this.pidFile = pidFile;
-        this.pump = pump;
+        this.echo = echo;
     }
 
     /** How a child is launched. The command should carry {@link Jvm#marker} so a stale pid can be recognized. */
@@ -60,11 +56,6 @@ final class ChildProcess implements AutoCloseable {
             command.add(SETSID.toString());
         }
         command.addAll(spec.command());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(spec.workingDirectory().toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        builder.environment().putAll(spec.environment());
         try {
             Files.createDirectories(spec.logFile().getParent());
             Files.writeString(
@@ -72,37 +63,32 @@ final class ChildProcess implements AutoCloseable {
                     "---- " + java.time.Instant.now() + " starting " + spec.name() + "\n",
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
+            long logStart = Files.size(spec.logFile());
+            // Straight into the file, not through a pipe: nothing is lost when the child exits, and a child
+            // keeps logging even if the launcher dies.
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(spec.workingDirectory().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().putAll(spec.environment());
             Process process = builder.start();
             Files.createDirectories(spec.pidFile().getParent());
             Files.writeString(spec.pidFile(), Long.toString(process.pid()));
-            Thread pump = Thread.ofPlatform()
-                    .daemon()
-                    .name("output-" + spec.name())
-                    .start(() -> pumpOutput(process, spec, console));
-            ChildProcess child = new ChildProcess(spec.name(), process, spec.logFile(), spec.pidFile(), pump);
+            LogEcho echo = new LogEcho(spec.logFile(), logStart, line -> {
+                if (spec.echoToConsole().test(line)) {
+                    console.line(spec.name(), abbreviate(line));
+                }
+            });
+            Thread echoThread =
+                    Thread.ofPlatform().daemon().name("echo-" + spec.name()).start(() -> echo.follow(process));
+            ChildProcess child = new ChildProcess(spec.name(), process, spec.logFile(), spec.pidFile(), echoThread);
             process.onExit().thenAccept(exited -> child.reportUnexpectedExit(console));
             return child;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void pumpOutput(Process process, Spec spec, Console console) {
-        try (BufferedReader reader =
-                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                BufferedWriter log = Files.newBufferedWriter(
-                        spec.logFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                log.write(line);
-                log.newLine();
-                log.flush();
-                if (spec.echoToConsole().test(line)) {
-                    console.line(spec.name(), abbreviate(line));
-                }
-            }
-        } catch (IOException e) {
-            console.warn("lost the output of " + spec.name() + ": " + e.getMessage());
         }
     }
 
@@ -147,7 +133,7 @@ final class ChildProcess implements AutoCloseable {
                     process.waitFor(10, TimeUnit.SECONDS);
                 }
             }
-            pump.join(Duration.ofSeconds(5));
+            echo.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

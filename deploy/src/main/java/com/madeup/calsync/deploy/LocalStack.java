@@ -393,7 +393,22 @@ public final class LocalStack implements AutoCloseable {
 
     private void printSummary(String emulatorUrl, Duration took) {
         StringBuilder text = new StringBuilder("\n");
-        text.append("calsync local stack is up (").append(took.toSeconds()).append(" s)\n\n");
+        long ready = status.values().stream()
+                .filter(state -> state.startsWith("ready"))
+                .count();
+        int apps = App.all(options).size();
+        if (!options.startApps()) {
+            text.append("calsync local stack: infrastructure up, apps not started (--no-apps)");
+        } else if (ready == apps) {
+            text.append("calsync local stack is up");
+        } else {
+            text.append("calsync local stack is PARTLY up: ")
+                    .append(ready)
+                    .append(" of ")
+                    .append(apps)
+                    .append(" apps ready");
+        }
+        text.append(" (").append(took.toSeconds()).append(" s)\n\n");
         status.forEach((name, state) -> text.append(String.format("  %-16s %s%n", name, state)));
         text.append('\n');
         text.append("  Dashboard:        ")
