@@ -21,6 +21,10 @@ final class Jvm {
     static List<String> command(DataFolder data, List<String> jvmOptions, List<String> mainAndArgs) {
         List<String> command = new ArrayList<>();
         command.add(java().toString());
+        if (Runtime.version().feature() >= 23) {
+            // Kafka and Netty-style libraries still use sun.misc.Unsafe; JDK 23+ warns at every start.
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
         command.addAll(jvmOptions);
         command.add(marker(data));
         command.addAll(mainAndArgs);

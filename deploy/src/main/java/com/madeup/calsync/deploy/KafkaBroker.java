@@ -45,7 +45,7 @@ final class KafkaBroker implements AutoCloseable {
             int heapMb,
             Console console) {
         this.data = data;
-        this.libDir = libDir;
+        this.libDir = libDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
         this.defaultPartitions = defaultPartitions;
@@ -170,6 +170,8 @@ final class KafkaBroker implements AutoCloseable {
         String log4j = String.join(
                 "\n",
                 "status = warn",
+                // The broker's own hook stops it; log4j's hook would only warn that the JVM is shutting down.
+                "shutdownHook = disable",
                 "appender.console.type = Console",
                 "appender.console.name = STDERR",
                 "appender.console.target = SYSTEM_ERR",

@@ -23,10 +23,10 @@ import liquibase.ui.LoggerUIService;
 final class SchemaMigration {
 
     /**
-     * Spelled exactly as Spring Boot's default {@code spring.liquibase.change-log}, so Liquibase records
-     * the same changelog path as the apps do and never sees the changesets as new.
+     * Spring Boot's default {@code spring.liquibase.change-log} without its {@code classpath:/} prefix;
+     * Liquibase records both spellings as this path, so the apps see the changesets as already run.
      */
-    static final String CALENDAR_STORE_CHANGELOG = "classpath:/db/changelog/db.changelog-master.yaml";
+    static final String CALENDAR_STORE_CHANGELOG = "db/changelog/db.changelog-master.yaml";
 
     /** Held so the level sticks: Liquibase logs through java.util.logging, at INFO per changeset. */
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
@@ -48,11 +48,7 @@ final class SchemaMigration {
 
     /** True when the changelog is on the class path (calendar-store may not have one yet). */
     boolean changelogPresent() {
-        return classLoader.getResource(resourceName()) != null;
-    }
-
-    private String resourceName() {
-        return changelog.replaceFirst("^classpath:/?", "");
+        return classLoader.getResource(changelog) != null;
     }
 
     void migrate(DatabaseAccess access) {
