@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL 17 from zonky's embedded binaries, with its data in the data folder so it persists between
@@ -26,10 +28,12 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final DatabaseAccess access;
+    private final long pid;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseAccess access) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseAccess access, long pid) {
         this.postgres = postgres;
         this.access = access;
+        this.pid = pid;
     }
 
     static EmbeddedDatabase start(DataFolder data, int port, Secret password, Console console) {
@@ -53,7 +57,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .start();
             DatabaseAccess access =
                     new DatabaseAccess("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, ROLE, password);
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, access);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, access, readPid(data.postgres()));
             database.createRoleAndDatabase();
             return database;
         } catch (IOException e) {
@@ -85,7 +89,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                             new ProcessBuilder("kill", "-INT", Long.toString(pid))
                                     .start()
                                     .waitFor();
-                            handle.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                            handle.onExit().get(30, TimeUnit.SECONDS);
                         } catch (Exception e) {
                             handle.destroyForcibly();
                         }
@@ -131,10 +135,14 @@ final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
-    /** The postmaster's pid (for memory figures), read from its pid file. */
-    long pid(DataFolder data) {
+    /** The postmaster's pid (for memory figures), read from its pid file at start. */
+    long pid() {
+        return pid;
+    }
+
+    private static long readPid(Path dataDirectory) {
         try {
-            return Long.parseLong(Files.readAllLines(data.postgres().resolve("postmaster.pid"))
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
                     .getFirst()
                     .strip());
         } catch (IOException | RuntimeException e) {
@@ -142,13 +150,24 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** pg_ctl stop -m fast: open sessions are rolled back, the data is checkpointed. */
+    /**
+     * pg_ctl stop -m fast: open sessions are rolled back, the data is checkpointed. pg_ctl returns when the
+     * pid file is gone, a moment before the postmaster has exited; wait for that too.
+     */
     @Override
     public void close() {
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("stopping PostgreSQL failed", e);
         }
+        postmaster.ifPresent(handle -> {
+            try {
+                handle.onExit().get(15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("PostgreSQL (pid " + pid + ") did not exit within 15 s", e);
+            }
+        });
     }
 }

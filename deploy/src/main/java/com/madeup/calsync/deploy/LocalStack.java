@@ -190,7 +190,7 @@ public final class LocalStack implements AutoCloseable {
                 EmbeddedDatabase.start(data, options.postgresPort(), secrets.databasePassword(), console);
         register(EmbeddedDatabase.NAME, embedded);
         database = embedded.access();
-        pids.put(EmbeddedDatabase.NAME, embedded.pid(data));
+        pids.put(EmbeddedDatabase.NAME, embedded.pid());
         status.put(EmbeddedDatabase.NAME, "up on " + database.jdbcUrl());
     }
 
@@ -378,7 +378,6 @@ public final class LocalStack implements AutoCloseable {
         stack.setProperty("emulator.url", emulatorUrl);
         status.forEach((name, state) -> stack.setProperty("status." + name, state));
         pids.forEach((name, pid) -> stack.setProperty("pid." + name, Long.toString(pid)));
-        pids.put("launcher", ProcessHandle.current().pid());
         stack.setProperty("pid.launcher", Long.toString(ProcessHandle.current().pid()));
         try (var writer = Files.newBufferedWriter(stackFile())) {
             stack.store(writer, "calsync local stack: up (removed when it stops)");
