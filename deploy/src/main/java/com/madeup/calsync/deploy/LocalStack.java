@@ -149,6 +149,8 @@ public final class LocalStack implements AutoCloseable {
         awaitApps(apps);
         writeStackFile(emulatorUrl);
         printSummary(emulatorUrl, Duration.ofNanos(System.nanoTime() - begin));
+        // From here the launcher only waits: give back the heap that Liquibase and the Admin client used.
+        System.gc();
     }
 
     private void stopLeftovers() {
@@ -164,7 +166,8 @@ public final class LocalStack implements AutoCloseable {
         List<String> taken = new ArrayList<>();
         options.listeningPorts().forEach((flag, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
+                // As the servers do: a port whose last connections linger in TIME_WAIT is free to listen on.
+                socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress("127.0.0.1", port));
             } catch (IOException e) {
                 taken.add(port + " (--" + flag + ")");
@@ -342,9 +345,11 @@ public final class LocalStack implements AutoCloseable {
         while (!waiting.isEmpty() && System.nanoTime() < deadline && !closing) {
             waiting.removeIf(running -> {
                 if (!running.process().isAlive()) {
+                    int code = running.process().exitCode().orElse(-1);
                     status.put(
                             running.app().module(),
-                            "FAILED (exited " + running.process().exitCode().orElse(-1) + "; see "
+                            (code == 0 ? "EXITED (code 0: nothing kept it running" : "FAILED (exit code " + code)
+                                    + "; see "
                                     + data.root().relativize(running.process().logFile()) + ")");
                     return true;
                 }
@@ -438,6 +443,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        boolean stoppedSomething = false;
         while (true) {
             Stoppable next;
             synchronized (started) {
@@ -448,11 +454,15 @@ public final class LocalStack implements AutoCloseable {
             }
             console.info("stopping " + next.name());
             closeQuietly(next);
+            stoppedSomething = true;
         }
         try {
             Files.deleteIfExists(stackFile());
         } catch (IOException ignored) {
             // Nothing to undo: the file only says the stack is up.
+        }
+        if (stoppedSomething) {
+            console.info("stopped; the data stays in " + data.root() + " (--fresh wipes it)");
         }
     }
 
