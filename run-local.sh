@@ -31,6 +31,8 @@ if ! JAVA_HOME=$(pick_jdk); then
     exit 1
 fi
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+# Fewer glibc malloc arenas: small JVMs (the launcher and every child inherits this) keep less RSS.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 build=yes
 launcher_args=()

@@ -46,6 +46,9 @@ final class DemoData {
 
     static final String EMAIL_DOMAIN = "madeup.example";
 
+    /** The demo users' time zone: the same as the emulator's demo account, so both show the same times. */
+    static final ZoneId TIME_ZONE = ZoneId.of("Europe/Berlin");
+
     static final List<DemoMatter> MATTERS = List.of(
             new DemoMatter("M-2026-001", "Adams Holdings: acquisition of Brown Logistics"),
             new DemoMatter("M-2026-002", "Chen v. Diaz Construction: contract dispute"),

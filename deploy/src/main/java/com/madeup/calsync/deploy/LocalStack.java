@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -65,10 +64,13 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Path launcherHome = launcherHome();
+        // deploy/target/deploy.jar lives two folders below the repository root.
+        Path defaultRepoRoot = Optional.ofNullable(launcherHome.getParent())
+                .map(Path::getParent)
+                .orElse(launcherHome);
         StackOptions options;
         try {
-            options = StackOptions.parse(
-                    arguments, System.getenv(), launcherHome.getParent().getParent());
+            options = StackOptions.parse(arguments, System.getenv(), defaultRepoRoot);
             if (options.google() == StackOptions.GoogleMode.REAL) {
                 AppEnvironment.requireRealGoogleSettings(System.getenv());
             }
@@ -206,7 +208,7 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         migration.migrate(database);
-        DemoData.Outcome seeded = new DemoData(new BCryptPasswordEncoder(), ZoneId.systemDefault()).seed(database);
+        DemoData.Outcome seeded = new DemoData(new BCryptPasswordEncoder(), DemoData.TIME_ZONE).seed(database);
         console.info("schema up to date; demo data added: " + seeded.users() + " users, " + seeded.persons()
                 + " persons, " + seeded.matters() + " matters (existing rows are left as they are)");
     }
@@ -258,12 +260,17 @@ public final class LocalStack implements AutoCloseable {
                         Jvm.command(
                                 data,
                                 List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
-                                List.of("-jar", jar.toString(), "--port=" + options.emulatorPort(), "--demo")),
+                                List.of(
+                                        "-jar",
+                                        jar.toString(),
+                                        "--port=" + options.emulatorPort(),
+                                        "--bind=127.0.0.1",
+                                        "--demo")),
                         Map.of(),
                         options.repoRoot(),
                         data.log(EMULATOR),
                         data.run().resolve(EMULATOR + ".pid"),
-                        line -> line.contains("ERROR") || line.contains("Exception")),
+                        line -> line.contains("listening on") || line.contains("ERROR") || line.contains("Exception")),
                 console);
         register(EMULATOR, emulator);
         pids.put(EMULATOR, emulator.pid());
