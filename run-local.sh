@@ -70,6 +70,11 @@ case " ${launcher_args[*]-} " in
     *" --help "*|*" -h "*) build=no ;;
 esac
 
+if [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -nE 's/^ *java.specification.version = ([0-9]+).*/\1/p')" -ge 23 ] 2>/dev/null; then
+    # Maven's plugins still call sun.misc.Unsafe; JDK 23+ would print four warnings per build.
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+
 if [ "$build" = yes ] && reason=$(needs_build); then
     echo "run-local: building ($reason): ./mvnw -B -q -DskipTests package"
     ./mvnw -B -q -DskipTests package
