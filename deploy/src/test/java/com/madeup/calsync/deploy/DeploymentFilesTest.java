@@ -22,7 +22,7 @@ class DeploymentFilesTest {
         String compose = Files.readString(REPO.resolve("docker-compose.yml"));
 
         for (String topic : Topics.ALL) {
-            assertThat(compose).as(topic).containsPattern("\\s" + java.util.regex.Pattern.quote(topic) + "\\s");
+            assertThat(compose).as(topic).containsPattern("\\s" + java.util.regex.Pattern.quote(topic) + "[\\s;]");
         }
     }
 
