@@ -1,2 +1,0 @@
-/** deploy: see the module README. */
-package com.madeup.calsync.deploy;
