@@ -4,6 +4,7 @@ import com.madeup.calsync.store.account.StoreConversions;
 import com.madeup.calsync.store.channel.SubscriptionStore;
 import com.madeup.calsync.store.event.CalendarEventStore;
 import com.madeup.calsync.store.ledger.LedgerStore;
+import com.madeup.calsync.store.token.ConnectionTokens;
 import com.madeup.calsync.store.token.OAuthTokenStore;
 import com.madeup.calsync.store.token.TokenCipher;
 import java.security.SecureRandom;
@@ -77,6 +78,21 @@ public class CalendarStoreAutoConfiguration {
     @Bean
     OAuthTokenStore oauthTokenStore(JdbcTemplate jdbcTemplate, TokenCipher tokenCipher, Clock clock) {
         return new OAuthTokenStore(jdbcTemplate, tokenCipher, clock);
+    }
+
+    @Bean
+    ConnectionTokens connectionTokens(
+            JdbcTemplate jdbcTemplate,
+            PlatformTransactionManager transactionManager,
+            OAuthTokenStore oauthTokenStore,
+            Clock clock,
+            StoreProperties properties) {
+        return new ConnectionTokens(
+                jdbcTemplate,
+                new TransactionTemplate(transactionManager),
+                oauthTokenStore,
+                clock,
+                properties.tokenRefreshAhead());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,12 +16,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param tokenEncryption keys for the OAuth token columns
  * @param upsertChunkSize events per upsert statement
+ * @param tokenRefreshAhead an access token expiring within this margin is refreshed before use
  */
 @ConfigurationProperties("calsync.store")
 @Validated
 public record StoreProperties(
         @Valid @DefaultValue TokenEncryption tokenEncryption,
-        @DefaultValue("1000") @Min(1) @Max(10_000) int upsertChunkSize) {
+        @DefaultValue("1000") @Min(1) @Max(10_000) int upsertChunkSize,
+        @DefaultValue("5m") @NotNull Duration tokenRefreshAhead) {
 
     /**
      * @param key the current key: base64 of 32 random bytes ({@code openssl rand -base64 32}); env
