@@ -16,7 +16,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +52,7 @@ class QuietCalendarReconcileIntegrationTest {
     DataSource dataSource;
 
     @Autowired
-    Optional<MeterRegistry> meterRegistry;
+    MeterRegistry meterRegistry;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -93,9 +92,8 @@ class QuietCalendarReconcileIntegrationTest {
                         JSON.readValue(record.value(), SyncRequested.class).calendarId())
                 .containsExactlyInAnyOrder(
                         new CalendarId("quiet@example.com"), new CalendarId("never-synced@example.com"));
-        meterRegistry.ifPresent(registry -> assertThat(
-                        registry.counter("calsync.worker.reconcile.requests").count())
-                .isEqualTo(2.0));
+        assertThat(meterRegistry.counter("calsync.worker.reconcile.requests").count())
+                .isEqualTo(2.0);
 
         // Synced meanwhile: nothing more to ask for.
         jdbc.update("UPDATE calendars SET last_synced_at = ?", Timestamp.from(now));
