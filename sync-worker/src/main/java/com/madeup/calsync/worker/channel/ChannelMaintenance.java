@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -215,7 +216,7 @@ public final class ChannelMaintenance {
             log.info("channel maintenance skips connection {} this pass: {}", connection.id(), access);
             return;
         }
-        AccessToken token = new AccessToken(available.accessToken().reveal());
+        ProviderAccess token = new ProviderAccess(connection.id(), available.accessToken(), true);
         for (Creation creation : creations) {
             if (create(connection, creation.kind(), creation.calendarId(), token, tally)
                     && !creation.replaces().isEmpty()) {
@@ -278,7 +279,7 @@ public final class ChannelMaintenance {
     }
 
     private boolean create(
-            ConnectionRow connection, ResourceKind kind, String calendarId, AccessToken token, Tally tally) {
+            ConnectionRow connection, ResourceKind kind, String calendarId, ProviderAccess access, Tally tally) {
         String channelId = UUID.randomUUID().toString();
         SecretToken channelToken = newChannelToken();
         // Recorded before the call: the sync message may arrive before the answer.
@@ -291,9 +292,9 @@ public final class ChannelMaintenance {
                 channelToken);
         WatchRequest request =
                 new WatchRequest(channelId, settings.webhookUrl(), channelToken.reveal(), settings.ttl());
-        ApiResponse<ProviderChannel> response = kind == ResourceKind.EVENTS
+        ApiResponse<ProviderChannel> response = access.call(token -> kind == ResourceKind.EVENTS
                 ? api.watchEvents(token, calendarId, request)
-                : api.watchCalendars(token, request);
+                : api.watchCalendars(token, request));
         if (response.ok() && response.body() != null && response.body().resourceId() != null) {
             ProviderChannel channel = response.body();
             Instant expiration = channel.expiration() != null
@@ -333,15 +334,16 @@ public final class ChannelMaintenance {
      * stopped. With {@code giveUpOnFailure} (disconnected connections) any failure counts as stopped.
      */
     private void stop(
-            CalendarSubscription subscription, AccessToken tokenOrNull, boolean giveUpOnFailure, Tally tally) {
+            CalendarSubscription subscription, ProviderAccess accessOrNull, boolean giveUpOnFailure, Tally tally) {
         subscriptions.markStopping(subscription.channelId());
-        if (subscription.resourceId() == null || tokenOrNull == null) {
+        if (subscription.resourceId() == null || accessOrNull == null) {
             subscriptions.markStopped(subscription.channelId());
             tally.stopped++;
             metrics.stopped(subscription.resourceKind());
             return;
         }
-        ApiResponse<Void> response = api.stopChannel(tokenOrNull, subscription.channelId(), subscription.resourceId());
+        ApiResponse<Void> response =
+                accessOrNull.call(token -> api.stopChannel(token, subscription.channelId(), subscription.resourceId()));
         if (response.ok() || response.failedWith(ErrorKind.NOT_FOUND) || giveUpOnFailure) {
             subscriptions.markStopped(subscription.channelId());
             tally.stopped++;
@@ -367,7 +369,8 @@ public final class ChannelMaintenance {
             return;
         }
         Instant now = clock.instant();
-        AccessToken token = storedAccessToken(connection.id(), now);
+        SecretToken stored = storedAccessToken(connection.id(), now);
+        ProviderAccess token = stored == null ? null : new ProviderAccess(connection.id(), stored, false);
         for (CalendarSubscription subscription : open) {
             boolean expired = subscription.expiration() != null
                     && !subscription.expiration().isAfter(now);
@@ -375,13 +378,12 @@ public final class ChannelMaintenance {
         }
     }
 
-    private AccessToken storedAccessToken(UUID connectionId, Instant now) {
+    private SecretToken storedAccessToken(UUID connectionId, Instant now) {
         try {
             return storedTokens
                     .find(connectionId)
                     .filter(stored -> stored.expiresAt().isAfter(now))
                     .map(StoredTokens::accessToken)
-                    .map(secret -> new AccessToken(secret.reveal()))
                     .orElse(null);
         } catch (RuntimeException e) {
             log.warn(
@@ -414,6 +416,36 @@ public final class ChannelMaintenance {
         byte[] bytes = new byte[CHANNEL_TOKEN_BYTES];
         random.nextBytes(bytes);
         return SecretToken.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /**
+     * A connection's access token for one pass. A 401 refreshes it once through ConnectionTokens
+     * (unless another instance already replaced it) and repeats the call once.
+     */
+    private final class ProviderAccess {
+        private final UUID connectionId;
+        private final boolean mayRefresh;
+        private AccessToken token;
+
+        ProviderAccess(UUID connectionId, SecretToken token, boolean mayRefresh) {
+            this.connectionId = connectionId;
+            this.token = new AccessToken(token.reveal());
+            this.mayRefresh = mayRefresh;
+        }
+
+        <T> ApiResponse<T> call(Function<AccessToken, ApiResponse<T>> call) {
+            ApiResponse<T> response = call.apply(token);
+            if (!mayRefresh || !response.failedWith(ErrorKind.UNAUTHORIZED)) {
+                return response;
+            }
+            TokenAccess refreshed =
+                    tokens.refreshAfterRejection(connectionId, SecretToken.of(token.value()), refresher);
+            if (!(refreshed instanceof TokenAccess.Available available)) {
+                return response;
+            }
+            token = new AccessToken(available.accessToken().reveal());
+            return call.apply(token);
+        }
     }
 
     private static final class Tally {

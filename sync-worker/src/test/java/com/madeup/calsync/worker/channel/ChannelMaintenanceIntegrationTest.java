@@ -310,6 +310,22 @@ class ChannelMaintenanceIntegrationTest {
     }
 
     @Test
+    void rejectedAccessTokenIsRefreshedOnceAndTheWatchRepeated() {
+        Account account = connect("judy");
+        calendar(account, account.email(), true);
+        SecretToken before =
+                tokenStore.find(account.connectionId()).orElseThrow().accessToken();
+        admin("POST", "/emulator/access-tokens/expire", Map.of("email", account.email()));
+
+        assertThat(maintenance.runExclusively().orElseThrow()).isEqualTo(new PassReport(2, 0, 0, 0, 0));
+        assertThat(subscriptions.findOpenByConnection(account.connectionId()))
+                .extracting(CalendarSubscription::state)
+                .containsOnly(ChannelState.ACTIVE);
+        assertThat(tokenStore.find(account.connectionId()).orElseThrow().accessToken())
+                .isNotEqualTo(before);
+    }
+
+    @Test
     void twoInstancesRunningAtOnceCreateExactlyOneChannelPerCalendar() throws Exception {
         Account account = connect("heidi");
         List<String> calendarIds = new ArrayList<>(List.of(account.email()));
