@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.madeup.calsync.emulator.EmulatorConfig;
 import com.madeup.calsync.emulator.GoogleEmulator;
+import com.madeup.calsync.provider.AccessToken;
 import com.madeup.calsync.provider.CalendarApi;
 import com.madeup.calsync.store.account.AccessRole;
 import com.madeup.calsync.store.account.CalendarRepository;
@@ -326,6 +327,59 @@ class ChannelMaintenanceIntegrationTest {
     }
 
     @Test
+    void failedStopStaysStoppingUntilTheNextPassAndA404CountsAsStopped() {
+        Account account = connect("kim");
+        long primary = calendar(account, account.email(), true);
+        long team = calendar(account, emulatorCalendar(account, "Team"), true);
+        maintenance.runExclusively().orElseThrow();
+        Map<String, CalendarSubscription> byCalendar = new java.util.HashMap<>();
+        subscriptions.findOpenByConnection(account.connectionId()).stream()
+                .filter(subscription -> subscription.resourceKind() == ResourceKind.EVENTS)
+                .forEach(subscription ->
+                        byCalendar.put(subscription.providerCalendarIds().getFirst(), subscription));
+        CalendarSubscription primaryChannel = byCalendar.get(account.email());
+        CalendarSubscription teamChannel = byCalendar.values().stream()
+                .filter(subscription -> subscription != primaryChannel)
+                .findFirst()
+                .orElseThrow();
+
+        admin(
+                "POST",
+                "/emulator/faults",
+                Map.of("status", 403, "reason", "forbidden", "count", 1, "pathRegex", "channels/stop"));
+        calendars.updatePicked(team, false, clockNow());
+        assertThat(maintenance.runExclusively().orElseThrow()).isEqualTo(new PassReport(0, 0, 0, 1, 0));
+        assertThat(subscriptions
+                        .findByChannelId(teamChannel.channelId())
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(ChannelState.STOPPING);
+        assertThat(maintenance.runExclusively().orElseThrow()).isEqualTo(new PassReport(0, 0, 1, 0, 0));
+        assertThat(subscriptions
+                        .findByChannelId(teamChannel.channelId())
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(ChannelState.STOPPED);
+        assertThat(emulatorChannels()).doesNotContainKey(teamChannel.channelId());
+
+        // Gone at the provider already (stopped elsewhere): the 404 counts as stopped.
+        assertThat(calendarApi
+                        .stopChannel(
+                                new AccessToken(tokenStore
+                                        .find(account.connectionId())
+                                        .orElseThrow()
+                                        .accessToken()
+                                        .reveal()),
+                                primaryChannel.channelId(),
+                                primaryChannel.resourceId())
+                        .ok())
+                .isTrue();
+        calendars.updatePicked(primary, false, clockNow());
+        assertThat(maintenance.runExclusively().orElseThrow()).isEqualTo(new PassReport(0, 0, 2, 0, 0));
+        assertThat(subscriptions.findOpenByConnection(account.connectionId())).isEmpty();
+    }
+
+    @Test
     void twoInstancesRunningAtOnceCreateExactlyOneChannelPerCalendar() throws Exception {
         Account account = connect("heidi");
         List<String> calendarIds = new ArrayList<>(List.of(account.email()));
@@ -461,7 +515,7 @@ class ChannelMaintenanceIntegrationTest {
         return channels;
     }
 
-    private static JsonNode admin(String method, String path, Map<String, String> body) {
+    private static JsonNode admin(String method, String path, Map<String, ?> body) {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
