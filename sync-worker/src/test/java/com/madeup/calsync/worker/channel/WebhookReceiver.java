@@ -6,13 +6,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A loopback stand-in for webhook-ingress: records every push's headers and answers 200. */
 final class WebhookReceiver implements AutoCloseable {
 
-    /** The headers of one push, names lowercased. */
+    /** The headers of one push we check. */
     record Push(String channelId, String token, String resourceState, String resourceId) {}
 
     private final HttpServer server;
@@ -42,10 +41,6 @@ final class WebhookReceiver implements AutoCloseable {
         return received.stream()
                 .filter(push -> channelId.equals(push.channelId()))
                 .toList();
-    }
-
-    Map<String, Integer> count() {
-        return Map.of("received", received.size());
     }
 
     @Override
