@@ -203,6 +203,7 @@ class EventController {
     private String formPage(CurrentUser user, Model model, EventForm form, EventAccess.Located editing) {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing == null ? null : editing.event().id());
+        model.addAttribute("pageTitle", editing == null ? "New event" : "Edit event");
         model.addAttribute("calendars", editing == null ? access.writableCalendars(user) : List.of(editing.calendar()));
         model.addAttribute(
                 "persons",
