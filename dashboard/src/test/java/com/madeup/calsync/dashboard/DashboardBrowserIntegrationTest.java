@@ -247,6 +247,19 @@ class DashboardBrowserIntegrationTest extends DashboardTestBase {
                 .contains("{\"personId\":" + alice.id() + "}")
                 .contains("{\"personId\":" + bob.id() + "}")
                 .contains("\"matterId\":" + matter.id());
+
+        // Disconnect: revoked at the provider, marked disconnected, the worker is told; events stay read-only.
+        page.navigate(BASE + "/calendars");
+        page.click("text=Disconnect Google");
+        assertThat(page.textContent(".notice")).contains("stay visible read-only");
+        assertThat(connections.findById(connectionOf(user)).orElseThrow().status())
+                .isEqualTo(com.madeup.calsync.store.account.ConnectionStatus.DISCONNECTED);
+        assertThat(TestKafka.readToEnd(bootstrapServers, Topics.SYNC_REQUESTED, Duration.ofSeconds(10)))
+                .filteredOn(record -> record.key().equals(connectionOf(user).toString()))
+                .extracting(ConsumerRecord::value)
+                .anyMatch(value -> value.contains("\"reason\":\"disconnected\""));
+        page.navigate(BASE + "/calendar");
+        assertThat(page.textContent("#live-region")).contains("Quarterly review");
     }
 
     @Test

@@ -261,6 +261,31 @@ class DashboardPagesIntegrationTest extends DashboardTestBase {
     }
 
     @Test
+    void syncHealthAsksToReconnectWhenTheConnectionNeedsReauth() throws Exception {
+        User jane = newUser("jane", false);
+        connectedCalendar(jane, jane.email());
+        UUID connectionId = connections
+                .findByUserIdAndProvider(jane.id(), "google")
+                .orElseThrow()
+                .id();
+        String healthy = mvc.perform(get("/sync-health").with(user(signedIn(jane))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(healthy).contains("Work").contains("no channel").doesNotContain("Reconnect Google</a>");
+        connections.updateStatus(
+                connectionId,
+                com.madeup.calsync.store.account.ConnectionStatus.NEEDS_REAUTH,
+                "invalid_grant",
+                Instant.now());
+        String page = mvc.perform(get("/sync-health").with(user(signedIn(jane))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("needs_reauth").contains("Reconnect Google</a>");
+    }
+
+    @Test
     void aCallbackWithAForeignStateIsRefusedAndStoresNothing() throws Exception {
         User ivan = newUser("ivan", false);
         MockHttpSession session = new MockHttpSession();
