@@ -286,6 +286,33 @@ class DashboardPagesIntegrationTest extends DashboardTestBase {
     }
 
     @Test
+    void aRefusedCodeOrACancelledConsentIsShownAndStoresNothing() throws Exception {
+        User kim = newUser("kim", false);
+        for (String[] answer : new String[][] {{"code", "not-a-code"}, {"error", "access_denied"}}) {
+            MockHttpSession session = new MockHttpSession();
+            String consent = mvc.perform(get("/connect/google").session(session).with(user(signedIn(kim))))
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl();
+            String state = org.springframework.web.util.UriComponentsBuilder.fromUriString(consent)
+                    .build()
+                    .getQueryParams()
+                    .getFirst("state");
+            String page = mvc.perform(get("/connect/google/callback")
+                            .session(session)
+                            .with(user(signedIn(kim)))
+                            .param("state", java.net.URLDecoder.decode(state, java.nio.charset.StandardCharsets.UTF_8))
+                            .param(answer[0], answer[1]))
+                    .andExpect(status().isBadRequest())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains(answer[0].equals("code") ? "Google did not accept the sign-in" : "access_denied");
+        }
+        assertThat(connections.findByUserIdAndProvider(kim.id(), "google")).isEmpty();
+    }
+
+    @Test
     void aCallbackWithAForeignStateIsRefusedAndStoresNothing() throws Exception {
         User ivan = newUser("ivan", false);
         MockHttpSession session = new MockHttpSession();

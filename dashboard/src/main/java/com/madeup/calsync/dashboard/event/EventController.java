@@ -139,6 +139,13 @@ class EventController {
     @GetMapping("/calendars_event/{id}/edit")
     String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         EventAccess.Located located = editable(user, id);
+        // EventDraft carries Persons only: say so before an update drops attendees known by email alone.
+        model.addAttribute(
+                "attendeesWithoutPerson",
+                located.event().row().invitations().stream()
+                        .filter(invitation -> invitation.personId() == null && !invitation.organizer())
+                        .map(InvitationRow::email)
+                        .toList());
         return formPage(user, model, formOf(located, user.zone()), located);
     }
 

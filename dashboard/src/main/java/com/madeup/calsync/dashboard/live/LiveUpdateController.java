@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +39,26 @@ class LiveUpdateController {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
     static class LiveConfiguration {
         @Bean
         LiveUpdates liveUpdates() {
             // Browsers reconnect an EventSource on their own after the timeout.
             return new LiveUpdates(Duration.ofMinutes(30));
+        }
+    }
+
+    @Component
+    static class Heartbeat {
+        private final LiveUpdates live;
+
+        Heartbeat(LiveUpdates live) {
+            this.live = live;
+        }
+
+        @Scheduled(fixedDelay = 25, initialDelay = 25, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+        void beat() {
+            live.heartbeat();
         }
     }
 

@@ -65,6 +65,18 @@ public final class LiveUpdates {
         return delivered;
     }
 
+    /** Sends a comment line to every open stream so idle proxies keep it open; drops dead streams. */
+    public void heartbeat() {
+        streams.values()
+                .forEach(set -> set.forEach(emitter -> {
+                    try {
+                        emitter.send(SseEmitter.event().comment("keep-alive"));
+                    } catch (IOException | IllegalStateException e) {
+                        set.remove(emitter);
+                    }
+                }));
+    }
+
     /** What the page receives: no description, only what it needs to say what changed. */
     public record LiveChange(String calendarId, String eventId, String change, String summary) {
         static LiveChange of(CalendarEventChanged change) {
