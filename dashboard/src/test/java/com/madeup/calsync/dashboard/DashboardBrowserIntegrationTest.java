@@ -204,6 +204,9 @@ class DashboardBrowserIntegrationTest extends DashboardTestBase {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("calendar-week.png"))
                 .setFullPage(true));
+        page.navigate(BASE + "/calendars_event");
+        assertThat(page.textContent("#live-region")).contains("Quarterly review");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("event-list.png")));
         page.navigate(BASE + "/calendar?view=month");
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("calendar-month.png"))
@@ -233,6 +236,7 @@ class DashboardBrowserIntegrationTest extends DashboardTestBase {
         page.waitForURL(url -> url.contains("/commands/"));
         String commandId = page.url().substring(page.url().lastIndexOf('/') + 1);
         assertThat(page.textContent("#command-outcome")).isEqualTo("pending");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("command-pending.png")));
 
         ConsumerRecord<String, String> command =
                 TestKafka.readToEnd(bootstrapServers, Topics.EVENT_COMMAND, Duration.ofSeconds(10)).stream()
