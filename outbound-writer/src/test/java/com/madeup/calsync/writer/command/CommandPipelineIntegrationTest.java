@@ -85,7 +85,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         classes = WriterApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "calsync.store.token-encryption.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
             "calsync.google.client-id=calsync-test",
@@ -119,6 +119,9 @@ class CommandPipelineIntegrationTest {
                 "calsync.google.revoke-url",
                 () -> emulator.baseUrl().resolve("/revoke").toString());
     }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -444,10 +447,12 @@ class CommandPipelineIntegrationTest {
     @Test
     void anExpiredAccessTokenIsRefreshedOnceAndTheCommandApplied() {
         admin.post("/emulator/access-tokens/expire", "{\"email\":\"" + ADA + "\"}");
+        long refreshes = admin.calls("oauth2.token");
 
         EventCommandResult result = send(create(ada, "After 401", List.of(), null));
 
         assertThat(result.outcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(admin.calls("oauth2.token")).isEqualTo(refreshes + 1);
         adaToken = new AccessToken(
                 tokens.find(adaConnection).orElseThrow().accessToken().reveal());
     }
@@ -538,6 +543,30 @@ class CommandPipelineIntegrationTest {
         List<EventCommandResult> both = awaitResults(create.commandId(), 2);
         assertThat(both.get(1).outcome()).isEqualTo(CommandOutcome.APPLIED);
         assertThat(admin.calls("calendar.events.insert")).isEqualTo(inserts + 1);
+    }
+
+    // ---- operations ----
+
+    @Test
+    void readinessAndCommandMetricsAreServed() throws Exception {
+        send(create(ada, "Metered", List.of(), null));
+        var http = java.net.http.HttpClient.newHttpClient();
+        var readiness = http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var prometheus = http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("UP");
+        assertThat(prometheus.body())
+                .contains("calsync_writer_commands_total{outcome=\"applied\"")
+                .contains("calsync_writer_command_latency_seconds_bucket{action=\"create\"");
     }
 
     // ---- poison ----
