@@ -51,6 +51,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,11 @@ public final class CommandHandler {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Supplier<UUID> messageIds;
+
+    // Commands and re-drives of one connection run one at a time in this instance: the command and
+    // sync-requested listeners are different consumer threads. Across instances the writes stay
+    // idempotent (client id, If-Match), so a race can repeat a result but not a write.
+    private final ReentrantLock[] connectionLocks = new ReentrantLock[64];
 
     /** The account tables the checks read. */
     public record Repositories(
@@ -134,6 +140,13 @@ public final class CommandHandler {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
+        for (int i = 0; i < connectionLocks.length; i++) {
+            connectionLocks[i] = new ReentrantLock();
+        }
+    }
+
+    private ReentrantLock lockOf(UUID connectionId) {
+        return connectionLocks[Math.floorMod(connectionId.hashCode(), connectionLocks.length)];
     }
 
     /**
@@ -143,6 +156,16 @@ public final class CommandHandler {
      * every write is idempotent (client id on insert, If-Match on patch and delete).
      */
     public void handle(EventCommand command) {
+        ReentrantLock lock = lockOf(command.meta().connectionId().value());
+        lock.lock();
+        try {
+            handleLocked(command);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void handleLocked(EventCommand command) {
         UUID commandId = command.commandId().value();
         UUID connectionId = command.meta().connectionId().value();
         if (!ledger.claimCommand(
@@ -164,7 +187,7 @@ public final class CommandHandler {
                 }
             }
         }
-        apply(command);
+        apply(command, false);
     }
 
     /**
@@ -172,6 +195,16 @@ public final class CommandHandler {
      * at the first that must be held again.
      */
     public void redriveHeld(UUID connectionId) {
+        ReentrantLock lock = lockOf(connectionId);
+        lock.lock();
+        try {
+            redriveHeldLocked(connectionId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void redriveHeldLocked(UUID connectionId) {
         Optional<ProviderConnection> connection = repositories.connections().findById(connectionId);
         if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
             return;
@@ -179,18 +212,20 @@ public final class CommandHandler {
         for (String commandJson : held.heldFor(connectionId)) {
             EventCommand command = json.readerFor(EventCommand.class).readValue(commandJson);
             log.info("re-driving held command {}", command.commandId().value());
-            held.release(command.commandId().value());
-            if (apply(command).outcome() == CommandOutcome.HELD) {
+            // Released only once it has an outcome: if this throws, the command stays held.
+            if (apply(command, true).outcome() == CommandOutcome.HELD) {
                 return;
             }
+            held.release(command.commandId().value());
         }
     }
 
-    private Verdict apply(EventCommand command) {
+    /** @param redriving true while re-driving held commands, which must not start another re-drive */
+    private Verdict apply(EventCommand command, boolean redriving) {
         long started = System.nanoTime();
         Verdict verdict;
         try {
-            verdict = decide(command);
+            verdict = decide(command, redriving);
         } catch (RuntimeException bug) {
             // Unexpected (database down, a bug): let Kafka retry and then dead-letter the record.
             meters.counter("calsync.writer.commands", "outcome", "error", "reason", "exception")
@@ -215,7 +250,7 @@ public final class CommandHandler {
         return verdict;
     }
 
-    private Verdict decide(EventCommand command) {
+    private Verdict decide(EventCommand command, boolean redriving) {
         List<Violation> violations = rules.validate(command);
         if (!violations.isEmpty()) {
             return Verdict.rejected(ResultReason.VALIDATION_FAILED, cut(Violation.describe(violations)));
@@ -290,7 +325,7 @@ public final class CommandHandler {
         if (access instanceof TokenAccess.Unavailable unavailable) {
             return fail("no access token: " + unavailable.reason());
         }
-        if (held.anyHeld(connectionId)) {
+        if (!redriving && held.anyHeld(connectionId)) {
             // Keep the connection's order: what waited longer goes first.
             redriveHeld(connectionId);
             if (held.anyHeld(connectionId)) {

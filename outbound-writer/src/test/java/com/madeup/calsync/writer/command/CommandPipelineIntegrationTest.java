@@ -519,10 +519,22 @@ class CommandPipelineIntegrationTest {
                 draft("Held", List.of(), null));
         long inserts = admin.calls("calendar.events.insert");
 
+        CreateEventCommand second = new CreateEventCommand(
+                meta(carlConnection),
+                new CommandId(UUID.randomUUID()),
+                create.actor(),
+                create.calendarId(),
+                null,
+                draft("Held too", List.of(), null));
+
         EventCommandResult held = send(create);
+        EventCommandResult heldToo = send(second);
+        // A replay of a held command leaves it held: no write.
+        publisher.publishAndWait(Topics.EVENT_COMMAND, carlConnection.toString(), create);
 
         assertThat(held.outcome()).isEqualTo(CommandOutcome.HELD);
         assertThat(held.reason()).isEqualTo(ResultReason.NEEDS_REAUTH);
+        assertThat(heldToo.outcome()).isEqualTo(CommandOutcome.HELD);
         assertThat(admin.calls("calendar.events.insert")).isEqualTo(inserts);
 
         connections.updateStatus(carlConnection, ConnectionStatus.ACTIVE, null, Instant.now());
@@ -540,9 +552,24 @@ class CommandPipelineIntegrationTest {
                         SyncReason.CONNECTED,
                         SyncMode.INCREMENTAL));
 
-        List<EventCommandResult> both = awaitResults(create.commandId(), 2);
-        assertThat(both.get(1).outcome()).isEqualTo(CommandOutcome.APPLIED);
-        assertThat(admin.calls("calendar.events.insert")).isEqualTo(inserts + 1);
+        List<EventCommandResult> first = awaitResults(create.commandId(), 2);
+        List<EventCommandResult> then = awaitResults(second.commandId(), 2);
+        assertThat(first.subList(0, 2))
+                .extracting(EventCommandResult::outcome)
+                .containsExactly(CommandOutcome.HELD, CommandOutcome.APPLIED);
+        assertThat(then)
+                .extracting(EventCommandResult::outcome)
+                .containsExactly(CommandOutcome.HELD, CommandOutcome.APPLIED);
+        assertThat(admin.calls("calendar.events.insert")).isEqualTo(inserts + 2);
+        long carlCalendar = calendars
+                .findByConnectionIdAndProviderCalendarId(carlConnection, CARL)
+                .orElseThrow()
+                .id();
+        assertThat(events.find(carlCalendar, first.get(1).eventId().value())
+                        .orElseThrow()
+                        .row()
+                        .summary())
+                .isEqualTo("Held");
     }
 
     // ---- operations ----
