@@ -51,8 +51,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -66,6 +68,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CommandHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
+
+    /** How long the change event's acknowledgement is awaited (after the result's). */
+    private static final Duration CHANGE_ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final EventCommandRules rules = new EventCommandRules();
     private final Repositories repositories;
@@ -96,14 +101,25 @@ public final class CommandHandler {
             PersonRepository persons) {}
 
     /** What a command came to, before it is published. */
-    private record Verdict(CommandOutcome outcome, ResultReason reason, String message, EventId eventId, String etag) {
+    private record Verdict(
+            CommandOutcome outcome,
+            ResultReason reason,
+            String message,
+            EventId eventId,
+            String etag,
+            CompletableFuture<RecordMetadata> changePublished) {
 
         static Verdict applied(EventId eventId, String etag) {
-            return new Verdict(CommandOutcome.APPLIED, null, null, eventId, etag);
+            return new Verdict(CommandOutcome.APPLIED, null, null, eventId, etag, null);
         }
 
         static Verdict not(CommandOutcome outcome, ResultReason reason, String message) {
-            return new Verdict(outcome, reason, message, null, null);
+            return new Verdict(outcome, reason, message, null, null, null);
+        }
+
+        /** The change event is sent at once and its acknowledgement awaited with the result's. */
+        Verdict withChange(CompletableFuture<RecordMetadata> published) {
+            return new Verdict(outcome, reason, message, eventId, etag, published);
         }
 
         static Verdict rejected(ResultReason reason, String message) {
@@ -421,7 +437,7 @@ public final class CommandHandler {
                     commandId, target.calendar().id(), delete.eventId().value(), WriteOperation.DELETE, null);
             complete(target.command(), verdict);
         });
-        publisher.publishAndWait(
+        return verdict.withChange(publisher.publish(
                 Topics.CALENDAR_EVENT_CHANGED,
                 target.connectionId().toString(),
                 new CalendarEventChanged(
@@ -431,8 +447,7 @@ public final class CommandHandler {
                         ChangeKind.DELETED,
                         null,
                         ChangeSource.COMMAND,
-                        target.command().commandId()));
-        return verdict;
+                        target.command().commandId())));
     }
 
     /**
@@ -447,8 +462,7 @@ public final class CommandHandler {
                     target.command().commandId().value(), target.calendar().id(), event.id(), operation, event.etag());
             complete(target.command(), verdict);
         });
-        publishUpserted(target, event.id());
-        return verdict;
+        return verdict.withChange(publishUpserted(target, event.id()));
     }
 
     /** 412: the event changed at the provider. Store its current state instead of overwriting it. */
@@ -459,17 +473,19 @@ public final class CommandHandler {
                         "calendar.events.get",
                         token -> google.getEvent(token, target.providerCalendarId(), eventId.value()))
                 .response();
+        CompletableFuture<RecordMetadata> changePublished = null;
         if (current.ok() && !current.body().cancelled()) {
             List<UpsertResult> results =
                     events.upsert(List.of(EventMapping.toRow(target.calendar().id(), current.body())));
             if (results.getFirst().outcome().changed()) {
-                publishUpserted(target, eventId.value());
+                changePublished = publishUpserted(target, eventId.value());
             }
         }
         return Verdict.not(
-                CommandOutcome.CONFLICT,
-                ResultReason.ETAG_MISMATCH,
-                "the event changed at the provider since it was read; its current state was stored, nothing was overwritten");
+                        CommandOutcome.CONFLICT,
+                        ResultReason.ETAG_MISMATCH,
+                        "the event changed at the provider since it was read; its current state was stored, nothing was overwritten")
+                .withChange(changePublished);
     }
 
     private Verdict failure(Target target, String needsReauth, ApiResponse<?> response, ResultReason notFoundReason) {
@@ -510,10 +526,10 @@ public final class CommandHandler {
                 "held until the account is reconnected; it is applied then");
     }
 
-    private void publishUpserted(Target target, String providerEventId) {
+    private CompletableFuture<RecordMetadata> publishUpserted(Target target, String providerEventId) {
         StoredEvent stored =
                 events.find(target.calendar().id(), providerEventId).orElseThrow();
-        publisher.publishAndWait(
+        return publisher.publish(
                 Topics.CALENDAR_EVENT_CHANGED,
                 target.connectionId().toString(),
                 new CalendarEventChanged(
