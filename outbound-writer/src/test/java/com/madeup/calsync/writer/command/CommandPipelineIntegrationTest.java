@@ -445,6 +445,28 @@ class CommandPipelineIntegrationTest {
     }
 
     @Test
+    void aBacklogOfOneConnectionKeepsToThePerConnectionRateLimit() {
+        // Default limit 8 calls per second: 40 inserts span at least 4 refresh periods, where an
+        // unlimited writer needs well under a second here.
+        List<CreateEventCommand> backlog = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            backlog.add(create(ada, "Backlog " + i, List.of(), null));
+        }
+        long started = System.nanoTime();
+
+        backlog.forEach(command -> publisher.publish(Topics.EVENT_COMMAND, adaConnection.toString(), command));
+        backlog.forEach(command -> awaitResults(command.commandId(), 1));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        assertThat(backlog)
+                .allSatisfy(command -> assertThat(resultsByCommand
+                                .get(command.commandId().value())
+                                .getFirst()
+                                .outcome())
+                        .isEqualTo(CommandOutcome.APPLIED));
+    }
+
+    @Test
     void anExpiredAccessTokenIsRefreshedOnceAndTheCommandApplied() {
         admin.post("/emulator/access-tokens/expire", "{\"email\":\"" + ADA + "\"}");
         long refreshes = admin.calls("oauth2.token");
