@@ -28,6 +28,7 @@ class SchemaTest {
                         "calendars",
                         "handled_commands",
                         "handled_messages",
+                        "held_commands",
                         "matters",
                         "oauth2_tokens",
                         "outbound_writes",
@@ -40,7 +41,7 @@ class SchemaTest {
 
         assertThat(db.jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
                 .isEqualTo(applied)
-                .isEqualTo(10);
+                .isEqualTo(11);
         assertThat(db.jdbc.queryForList("SELECT DISTINCT exectype FROM databasechangelog", String.class))
                 .containsExactly("EXECUTED");
     }
