@@ -85,8 +85,10 @@ final class EventMapping {
             builder.start(providerTime(desired.start())).end(providerTime(desired.end()));
             changed = true;
         }
+        // Only guests that are Persons can be chosen in the app, so only they are compared. Attendees
+        // known to Google by email alone are not the command's to remove: they are carried along.
         Set<String> storedGuests = stored.invitations().stream()
-                .filter(invitation -> !invitation.organizer())
+                .filter(invitation -> !invitation.organizer() && invitation.personId() != null)
                 .map(invitation -> lower(invitation.email()))
                 .collect(Collectors.toSet());
         Set<String> desiredGuests =
@@ -119,6 +121,17 @@ final class EventMapping {
                                         false,
                                         false));
             }
+            stored.invitations().stream()
+                    .filter(invitation -> !invitation.organizer() && invitation.personId() == null)
+                    .filter(invitation -> !desiredGuests.contains(lower(invitation.email())))
+                    .forEach(external -> attendees.add(new ProviderAttendee(
+                            external.email(),
+                            external.displayName(),
+                            external.responseStatus(),
+                            external.optional(),
+                            false,
+                            false,
+                            false)));
             builder.attendees(attendees);
             changed = true;
         }

@@ -97,4 +97,72 @@ class EventMappingTest {
 
         assertThat(changes.privateProperties()).isEqualTo(Map.of(EventMapping.MATTER_PROPERTY, ""));
     }
+
+    @Test
+    void attendeesThatAreNoPersonSurviveAGuestListChange() {
+        EventRow withExternalGuest = new EventRow(
+                STORED.calendarId(),
+                STORED.providerEventId(),
+                STORED.startTime(),
+                STORED.endTime(),
+                STORED.startTimeZone(),
+                STORED.endTimeZone(),
+                STORED.startDate(),
+                STORED.endDate(),
+                STORED.allDay(),
+                STORED.location(),
+                STORED.summary(),
+                STORED.description(),
+                STORED.matterId(),
+                STORED.organizerEmail(),
+                STORED.organizedByConnectedUser(),
+                STORED.status(),
+                STORED.etag(),
+                STORED.providerUpdated(),
+                STORED.recurringEventId(),
+                STORED.originalStartTime(),
+                List.of(
+                        new InvitationRow("ada@example.com", "Ada", "accepted", true, false, null),
+                        new InvitationRow("erin@example.com", "Erin", "accepted", false, false, 1L),
+                        new InvitationRow("guest@partner.example", "Guest", "tentative", false, false, null)));
+
+        var changes = EventMapping.changes(withExternalGuest, desired("Planning", List.of(FRANK), 7L), List.of(FRANK));
+
+        assertThat(changes.attendees())
+                .extracting(ProviderAttendee::email)
+                .containsExactlyInAnyOrder("ada@example.com", "frank@example.com", "guest@partner.example");
+        assertThat(changes.attendees())
+                .filteredOn(attendee -> attendee.email().equals("guest@partner.example"))
+                .extracting(ProviderAttendee::responseStatus)
+                .containsExactly("tentative");
+    }
+
+    @Test
+    void aGuestListOfOnlyExternalAttendeesIsUnchangedWithNoInvitees() {
+        EventRow onlyExternal = new EventRow(
+                STORED.calendarId(),
+                STORED.providerEventId(),
+                STORED.startTime(),
+                STORED.endTime(),
+                STORED.startTimeZone(),
+                STORED.endTimeZone(),
+                STORED.startDate(),
+                STORED.endDate(),
+                STORED.allDay(),
+                STORED.location(),
+                STORED.summary(),
+                STORED.description(),
+                STORED.matterId(),
+                STORED.organizerEmail(),
+                STORED.organizedByConnectedUser(),
+                STORED.status(),
+                STORED.etag(),
+                STORED.providerUpdated(),
+                STORED.recurringEventId(),
+                STORED.originalStartTime(),
+                List.of(new InvitationRow("guest@partner.example", "Guest", "accepted", false, false, null)));
+
+        assertThat(EventMapping.changes(onlyExternal, desired("Planning", List.of(), 7L), List.of()))
+                .isNull();
+    }
 }
