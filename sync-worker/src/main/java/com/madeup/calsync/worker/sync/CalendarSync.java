@@ -3,6 +3,7 @@ package com.madeup.calsync.worker.sync;
 import com.madeup.calsync.messaging.ContractPublisher;
 import com.madeup.calsync.model.CalendarId;
 import com.madeup.calsync.model.ConnectionId;
+import com.madeup.calsync.model.EventState;
 import com.madeup.calsync.provider.CalendarApi;
 import com.madeup.calsync.provider.EventQuery;
 import com.madeup.calsync.provider.ProviderEvent;
@@ -11,8 +12,6 @@ import com.madeup.calsync.provider.http.ApiError;
 import com.madeup.calsync.provider.http.ErrorKind;
 import com.madeup.calsync.store.account.Calendar;
 import com.madeup.calsync.store.account.CalendarRepository;
-import com.madeup.calsync.store.account.Person;
-import com.madeup.calsync.store.account.PersonRepository;
 import com.madeup.calsync.store.event.CalendarEventStore;
 import com.madeup.calsync.store.event.EventRow;
 import com.madeup.calsync.store.event.InvitationRow;
@@ -36,6 +35,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Syncs one calendar from the provider into {@code calendar_events} and publishes what changed.
@@ -56,7 +56,7 @@ public final class CalendarSync {
     private final AuthorizedCalls authorized;
     private final CalendarEventStore events;
     private final CalendarRepository calendars;
-    private final PersonRepository persons;
+    private final PersonLookup persons;
     private final ContractPublisher publisher;
     private final Clock clock;
     private final Supplier<UUID> messageIds;
@@ -67,7 +67,7 @@ public final class CalendarSync {
             AuthorizedCalls authorized,
             CalendarEventStore events,
             CalendarRepository calendars,
-            PersonRepository persons,
+            JdbcTemplate jdbc,
             ContractPublisher publisher,
             Clock clock,
             Supplier<UUID> messageIds,
@@ -76,7 +76,7 @@ public final class CalendarSync {
         this.authorized = Objects.requireNonNull(authorized, "authorized");
         this.events = Objects.requireNonNull(events, "events");
         this.calendars = Objects.requireNonNull(calendars, "calendars");
-        this.persons = Objects.requireNonNull(persons, "persons");
+        this.persons = new PersonLookup(Objects.requireNonNull(jdbc, "jdbc"));
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
@@ -230,13 +230,17 @@ public final class CalendarSync {
                 }
             }
             if (!rows.isEmpty()) {
-                List<UpsertResult> results = events.upsert(List.copyOf(rows.values()));
-                List<UpsertResult> changed =
-                        results.stream().filter(r -> r.outcome().changed()).toList();
-                Map<String, Long> personIds = personIds(changed, rows);
-                for (UpsertResult result : changed) {
-                    String id = result.providerEventId();
-                    publishUpsert(id, written.get(id), rows.get(id), personIds);
+                // Everything that can fail is done before the upsert: once a row is written, a re-run
+                // sees it UNCHANGED and would not publish it again.
+                Map<String, EventState> states = states(written, rows);
+                for (UpsertResult result : events.upsert(List.copyOf(rows.values()))) {
+                    if (result.outcome().changed()) {
+                        upserted++;
+                        EventState state = states.get(result.providerEventId());
+                        if (state != null) {
+                            changes.upserted(result.providerEventId(), state);
+                        }
+                    }
                 }
             }
             for (String id : cancelled) {
@@ -247,36 +251,30 @@ public final class CalendarSync {
             }
         }
 
-        private void publishUpsert(String id, ProviderEvent event, EventRow row, Map<String, Long> personIds) {
-            upserted++;
-            try {
-                changes.upserted(id, EventMapping.toState(event, row, personIds));
-            } catch (IllegalArgumentException notPublishable) {
-                // Stored, but the contract needs what the provider left out (etag, updated).
-                log.warn(
-                        "Event {} of calendar {} stored but not published: {}",
-                        id,
-                        calendar.providerCalendarId(),
-                        notPublishable.getMessage());
-            }
-        }
-
-        private Map<String, Long> personIds(List<UpsertResult> changed, Map<String, EventRow> rows) {
+        private Map<String, EventState> states(Map<String, ProviderEvent> written, Map<String, EventRow> rows) {
             Set<String> emails = new HashSet<>();
-            for (UpsertResult result : changed) {
-                for (InvitationRow invitation :
-                        rows.get(result.providerEventId()).invitations()) {
+            for (EventRow row : rows.values()) {
+                for (InvitationRow invitation : row.invitations()) {
                     emails.add(invitation.email().toLowerCase(Locale.ROOT));
                 }
             }
-            if (emails.isEmpty()) {
-                return Map.of();
+            Map<String, Long> personIds = persons.idsByLowerEmail(emails);
+            Map<String, EventState> states = new HashMap<>();
+            for (Map.Entry<String, EventRow> entry : rows.entrySet()) {
+                try {
+                    states.put(
+                            entry.getKey(),
+                            EventMapping.toState(written.get(entry.getKey()), entry.getValue(), personIds));
+                } catch (IllegalArgumentException notPublishable) {
+                    // Stored, but the contract needs what the provider left out (etag, updated).
+                    log.warn(
+                            "Event {} of calendar {} will be stored but not published: {}",
+                            entry.getKey(),
+                            calendar.providerCalendarId(),
+                            notPublishable.getMessage());
+                }
             }
-            Map<String, Long> ids = new HashMap<>();
-            for (Person person : persons.findByEmailsIgnoringCase(emails)) {
-                ids.put(person.email().toLowerCase(Locale.ROOT), person.id());
-            }
-            return ids;
+            return states;
         }
     }
 }

@@ -3,7 +3,6 @@ package com.madeup.calsync.worker.sync;
 import com.madeup.calsync.messaging.ContractPublisher;
 import com.madeup.calsync.provider.CalendarApi;
 import com.madeup.calsync.store.account.CalendarRepository;
-import com.madeup.calsync.store.account.PersonRepository;
 import com.madeup.calsync.store.account.ProviderConnectionRepository;
 import com.madeup.calsync.store.event.CalendarEventStore;
 import com.madeup.calsync.store.token.ConnectionTokens;
@@ -14,6 +13,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Wires the sync classes (plain classes built with {@code new}) and the listeners. */
 @Configuration(proxyBeanMethods = false)
@@ -30,7 +30,7 @@ public class SyncConfiguration {
             AuthorizedCalls authorized,
             CalendarEventStore events,
             CalendarRepository calendars,
-            PersonRepository persons,
+            JdbcTemplate jdbc,
             ContractPublisher publisher,
             Clock clock,
             SyncProperties properties) {
@@ -39,7 +39,7 @@ public class SyncConfiguration {
                 authorized,
                 events,
                 calendars,
-                persons,
+                jdbc,
                 publisher,
                 clock,
                 UUID::randomUUID,
