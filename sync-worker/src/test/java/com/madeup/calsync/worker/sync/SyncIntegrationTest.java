@@ -322,6 +322,44 @@ class SyncIntegrationTest {
                 .isNull();
     }
 
+    @Test
+    void aBurstOfNotificationsForOneCalendarCollapsesIntoFewPasses() {
+        Account account = connect("frank");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(createEvent(account, timedEvent("Burst " + i, "2026-12-1" + (i % 10))));
+        }
+        requestSync(account, SyncReason.CALENDARS_PICKED, SyncMode.INCREMENTAL);
+        await().atMost(AT_MOST).until(() -> count(account) == 20);
+        changes(account, 20);
+        long listCallsBefore = ADMIN.listCalls();
+
+        for (int i = 0; i < ids.size(); i++) {
+            ADMIN.patch(eventPath(account, ids.get(i)), "{\"location\":\"Hall " + i + "\"}");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            CalendarChangeNotified notification = notification(account, i + 2);
+            publisher.publish(
+                    Topics.CALENDAR_CHANGE_NOTIFIED, account.connectionId().toString(), notification);
+        }
+
+        await().atMost(AT_MOST)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM calendar_events WHERE calendar_id = ? AND location LIKE 'Hall %'",
+                                Integer.class, account.calendarId())
+                        == 20);
+        // Every event changed once, so one message each, however many passes ran...
+        assertThat(changes(account, 40)).hasSize(40);
+        // ...and the 20 notifications needed at most 3 incremental list calls (min-pass-interval 300ms).
+        await().atMost(AT_MOST)
+                .untilAsserted(() -> assertThat(calendars
+                                .findById(account.calendarId())
+                                .orElseThrow()
+                                .lastNotifiedAt())
+                        .isNotNull());
+        assertThat(ADMIN.listCalls() - listCallsBefore).isBetween(1L, 3L);
+    }
+
     // --- arrangement ---
 
     private Account connect(String name) {
