@@ -16,8 +16,6 @@ echo "== build (sync-worker and what it needs, tests compiled, not run)"
 ./mvnw -B -q -pl sync-worker -am -DskipTests package dependency:build-classpath \
     -DincludeScope=test -Dmdep.outputFile="$PWD/$OUT/test.classpath" >/dev/null
 CP="sync-worker/target/test-classes:sync-worker/target/classes:$(cat "$OUT/test.classpath")"
-# Reactor modules are not installed: use their target/classes.
-for m in shared-model messaging calendar-store provider-google google-emulator test-support; do CP="$CP:$m/target/classes"; done
 echo "== run ${*:-all}"
 "$JAVA_HOME/bin/java" -Xmx2g -cp "$CP" com.madeup.calsync.worker.bench.SyncBenchmark "${@:-all}" 2>&1 \
     | grep -E '^(BURST|INITIAL|PROPAGATION)|Exception' | tee "$OUT/result.txt"

@@ -58,24 +58,33 @@ public final class SyncBenchmark {
         this.admin = new EmulatorAdmin(google.baseUrl());
         this.context = new SpringApplicationBuilder(WorkerApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(
-                        "spring.datasource.url=" + database.jdbcUrl(),
-                        "spring.datasource.username=" + database.username(),
-                        "spring.datasource.password=" + database.password(),
-                        "spring.kafka.bootstrap-servers=" + bootstrap,
-                        "calsync.store.token-encryption.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                        "calsync.google.client-id=bench",
-                        "calsync.google.client-secret=bench",
-                        "calsync.google.api-base-url=" + google.baseUrl(),
-                        "calsync.google.token-url=" + google.baseUrl() + "/token",
-                        "calsync.worker.channels.webhook-url=http://127.0.0.1:9/unused",
-                        "logging.level.root=WARN")
-                .run();
+                .run( // command-line arguments: they win over application.yml
+                        "--spring.datasource.url=" + database.jdbcUrl(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--calsync.store.token-encryption.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                        "--calsync.google.client-id=bench",
+                        "--calsync.google.client-secret=bench",
+                        "--calsync.google.api-base-url=" + google.baseUrl(),
+                        "--calsync.google.token-url=" + google.baseUrl() + "/token",
+                        "--calsync.worker.channels.webhook-url=http://127.0.0.1:9/unused",
+                        "--logging.level.root=WARN");
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.publisher = context.getBean(ContractPublisher.class);
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1); // the broker's and emulator's threads would keep the JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         List<String> scenarios = args.length == 0 || args[0].equals("all")
                 ? List.of("burst", "initial", "propagation")
                 : Arrays.asList(args);
@@ -98,7 +107,6 @@ public final class SyncBenchmark {
         } finally {
             broker.destroy();
         }
-        System.exit(0);
     }
 
     /** (d) {@code changes} provider changes, each with its notification, as fast as possible on one calendar. */
