@@ -215,7 +215,7 @@ class SyncIntegrationTest {
     }
 
     @Test
-    void invalidSyncTokenLeadsToFullResyncThatRemovesRowsDeletedMeanwhile() {
+    void rejectedTokenIsRefreshedAndInvalidSyncTokenLeadsToFullResyncThatRemovesRowsDeletedMeanwhile() {
         Account account = connect("bob");
         String kept = createEvent(account, timedEvent("Kept", "2026-12-02"));
         String removed = createEvent(account, timedEvent("Removed", "2026-12-03"));
@@ -226,10 +226,16 @@ class SyncIntegrationTest {
 
         ADMIN.delete(eventPath(account, removed));
         ADMIN.post("/emulator/sync-tokens/invalidate", "{\"calendarId\":\"" + account.email() + "\"}");
+        // The stored access token still looks valid to us but Google rejects it: 401, refresh, retry.
+        ADMIN.post("/emulator/access-tokens/expire", "{\"email\":\"" + account.email() + "\"}");
+        long refreshesBefore = ADMIN.stats().path("calls").path("oauth2.token").asLong(0);
         requestSync(account, SyncReason.RECONCILE, SyncMode.INCREMENTAL);
 
         await().atMost(AT_MOST).until(() -> count(account) == 1);
         assertThat(row(account, kept)).containsEntry("summary", "Kept");
+        assertThat(ADMIN.stats().path("calls").path("oauth2.token").asLong(0)).isGreaterThan(refreshesBefore);
+        assertThat(connections.findById(account.connectionId()).orElseThrow().status())
+                .isEqualTo(ConnectionStatus.ACTIVE);
         List<JsonNode> changes = changes(account, 3);
         assertThat(changes).hasSize(3);
         assertThat(changes.get(2).path("change").asString()).isEqualTo("deleted");
