@@ -162,6 +162,10 @@ public final class SyncCoordinator {
             return;
         }
         Duration wait = Duration.between(clock.instant(), lastPassStart.plus(minPassInterval));
+        if (wait.compareTo(minPassInterval) > 0) {
+            wait = minPassInterval; // a pass start in the future (clock skew between instances) must not stall the
+            // consumer
+        }
         if (wait.isPositive()) {
             try {
                 Thread.sleep(wait);
