@@ -1,0 +1,280 @@
+package com.madeup.calsync.worker.sync;
+
+import com.madeup.calsync.messaging.ContractPublisher;
+import com.madeup.calsync.model.CalendarId;
+import com.madeup.calsync.model.ConnectionId;
+import com.madeup.calsync.model.EventState;
+import com.madeup.calsync.provider.CalendarApi;
+import com.madeup.calsync.provider.EventQuery;
+import com.madeup.calsync.provider.ProviderEvent;
+import com.madeup.calsync.provider.SyncResult;
+import com.madeup.calsync.provider.http.ApiError;
+import com.madeup.calsync.provider.http.ErrorKind;
+import com.madeup.calsync.store.account.Calendar;
+import com.madeup.calsync.store.account.CalendarRepository;
+import com.madeup.calsync.store.event.CalendarEventStore;
+import com.madeup.calsync.store.event.EventRow;
+import com.madeup.calsync.store.event.InvitationRow;
+import com.madeup.calsync.store.event.UpsertResult;
+import com.madeup.calsync.worker.sync.SyncOutcome.Status;
+import com.madeup.calsync.worker.token.AuthorizedCalls;
+import com.madeup.calsync.worker.token.AuthorizedCalls.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Syncs one calendar from the provider into {@code calendar_events} and publishes what changed.
+ *
+ * <p>Without a stored sync token (or when forced) it runs a full sync, page by page, then deletes
+ * the rows the provider no longer listed. With one it runs an incremental sync; a 410 drops the
+ * token and runs a full sync at once. The new sync token is stored only after every change message
+ * was acknowledged, with {@code last_synced_at} = the time the pass started (see {@link
+ * SyncCoordinator} for why the start).
+ */
+public final class CalendarSync {
+
+    static final int PAGE_SIZE = 2500;
+
+    private static final Logger log = LoggerFactory.getLogger(CalendarSync.class);
+
+    private final CalendarApi api;
+    private final AuthorizedCalls authorized;
+    private final CalendarEventStore events;
+    private final CalendarRepository calendars;
+    private final PersonLookup persons;
+    private final ContractPublisher publisher;
+    private final Clock clock;
+    private final Supplier<UUID> messageIds;
+    private final Duration ackTimeout;
+
+    public CalendarSync(
+            CalendarApi api,
+            AuthorizedCalls authorized,
+            CalendarEventStore events,
+            CalendarRepository calendars,
+            JdbcTemplate jdbc,
+            ContractPublisher publisher,
+            Clock clock,
+            Supplier<UUID> messageIds,
+            Duration ackTimeout) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.authorized = Objects.requireNonNull(authorized, "authorized");
+        this.events = Objects.requireNonNull(events, "events");
+        this.calendars = Objects.requireNonNull(calendars, "calendars");
+        this.persons = new PersonLookup(Objects.requireNonNull(jdbc, "jdbc"));
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
+        this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
+    }
+
+    /**
+     * Runs one pass.
+     *
+     * @throws RetryableSyncException for failures that may pass (the caller's Kafka retry re-runs it)
+     */
+    public SyncOutcome sync(Calendar calendar, boolean forceFull) {
+        Instant passStart = clock.instant();
+        boolean full = forceFull || calendar.syncToken() == null;
+        Pass pass = new Pass(calendar, full);
+        Outcome<SyncResult> outcome = run(pass, full ? null : calendar.syncToken());
+        boolean resynced = false;
+        if (outcome instanceof Outcome.Done<SyncResult> done
+                && !done.response().ok()
+                && done.response().error().kind() == ErrorKind.SYNC_TOKEN_INVALID
+                && !full) {
+            log.info(
+                    "Sync token of calendar {} (connection {}) is no longer valid; full resync",
+                    calendar.providerCalendarId(),
+                    calendar.connectionId());
+            calendars.clearSyncToken(calendar.id(), clock.instant());
+            pass.changes.awaitAcks();
+            pass = new Pass(calendar, true);
+            full = true;
+            resynced = true;
+            outcome = run(pass, null);
+        }
+        return switch (outcome) {
+            case Outcome.NeedsReauth<SyncResult> needsReauth ->
+                SyncOutcome.notRun(Status.NEEDS_REAUTH, needsReauth.reason());
+            case Outcome.Unavailable<SyncResult> unavailable -> {
+                if (unavailable.retryable()) {
+                    throw new RetryableSyncException(
+                            "no access token for connection " + calendar.connectionId() + ": " + unavailable.reason());
+                }
+                log.warn("No access token for connection {}: {}", calendar.connectionId(), unavailable.reason());
+                yield SyncOutcome.notRun(Status.FAILED, unavailable.reason());
+            }
+            case Outcome.Done<SyncResult> done
+            when done.response().ok() ->
+                complete(calendar, pass, done.response().body(), full, resynced, passStart);
+            case Outcome.Done<SyncResult> done ->
+                failed(calendar, pass, done.response().error());
+        };
+    }
+
+    private Outcome<SyncResult> run(Pass pass, String syncToken) {
+        EventQuery query = (syncToken == null ? EventQuery.full() : EventQuery.incremental(syncToken))
+                .withSingleEvents(true)
+                .withMaxResults(PAGE_SIZE);
+        return authorized.run(pass.calendar.connectionId(), token -> {
+            pass.seen.clear(); // a re-run after a 401 lists everything again
+            return api.syncEvents(token, pass.calendar.providerCalendarId(), query, pass::handlePage);
+        });
+    }
+
+    private SyncOutcome complete(
+            Calendar calendar, Pass pass, SyncResult result, boolean full, boolean resynced, Instant passStart) {
+        if (full) {
+            // What the provider no longer lists is gone (this is what makes a 410 resync remove rows).
+            for (String gone : events.deleteAllExcept(calendar.id(), pass.seen)) {
+                pass.changes.deleted(gone);
+                pass.deleted++;
+            }
+        }
+        pass.changes.awaitAcks();
+        calendars.updateSyncState(calendar.id(), result.nextSyncToken(), full, passStart);
+        log.debug(
+                "Synced calendar {} (connection {}): full={}, items={}, upserted={}, deleted={}",
+                calendar.providerCalendarId(),
+                calendar.connectionId(),
+                full,
+                result.items(),
+                pass.upserted,
+                pass.deleted);
+        return new SyncOutcome(
+                Status.COMPLETED, full, resynced, result.items(), pass.upserted, pass.deleted, pass.skipped, null);
+    }
+
+    private SyncOutcome failed(Calendar calendar, Pass pass, ApiError error) {
+        pass.changes.awaitAcks(); // pages already stored stay stored and published
+        String detail = error.kind() + " " + error.reason() + ": " + error.message();
+        if (error.kind().retryable()) {
+            throw new RetryableSyncException("sync of calendar " + calendar.providerCalendarId() + " (connection "
+                    + calendar.connectionId() + ") failed: " + detail);
+        }
+        if (error.kind() == ErrorKind.NOT_FOUND) {
+            // The account lost the calendar: stop syncing it (its channel is stopped by the channel loop).
+            calendars.markRemoved(calendar.id(), clock.instant());
+        }
+        log.warn(
+                "Sync of calendar {} (id {}, connection {}) failed and is not retried: {}",
+                calendar.providerCalendarId(),
+                calendar.id(),
+                calendar.connectionId(),
+                detail);
+        return new SyncOutcome(Status.FAILED, pass.full, false, 0, pass.upserted, pass.deleted, pass.skipped, detail);
+    }
+
+    /** State of one pass; the page handler runs on the caller's thread. */
+    private final class Pass {
+        final Calendar calendar;
+        final boolean full;
+        final Set<String> seen = new HashSet<>();
+        final ChangePublisher changes;
+        int upserted;
+        int deleted;
+        int skipped;
+
+        Pass(Calendar calendar, boolean full) {
+            this.calendar = calendar;
+            this.full = full;
+            this.changes = new ChangePublisher(
+                    publisher,
+                    clock,
+                    messageIds,
+                    ackTimeout,
+                    new ConnectionId(calendar.connectionId()),
+                    new CalendarId(calendar.providerCalendarId()));
+        }
+
+        void handlePage(List<ProviderEvent> page) {
+            Map<String, ProviderEvent> written = new LinkedHashMap<>();
+            Map<String, EventRow> rows = new LinkedHashMap<>();
+            List<String> cancelled = new ArrayList<>();
+            for (ProviderEvent event : page) {
+                if (full) {
+                    seen.add(event.id());
+                }
+                if (event.cancelled()) {
+                    // Instances are stored one row each, so a cancelled instance removes just that row.
+                    cancelled.add(event.id());
+                    continue;
+                }
+                try {
+                    rows.put(event.id(), EventMapping.toRow(calendar.id(), event));
+                    written.put(event.id(), event);
+                } catch (RuntimeException unusable) {
+                    skipped++;
+                    log.warn(
+                            "Event {} of calendar {} (connection {}) cannot be stored and is skipped: {}",
+                            event.id(),
+                            calendar.providerCalendarId(),
+                            calendar.connectionId(),
+                            unusable.getMessage());
+                }
+            }
+            if (!rows.isEmpty()) {
+                // Everything that can fail is done before the upsert: once a row is written, a re-run
+                // sees it UNCHANGED and would not publish it again.
+                Map<String, EventState> states = states(written, rows);
+                for (UpsertResult result : events.upsert(List.copyOf(rows.values()))) {
+                    if (result.outcome().changed()) {
+                        upserted++;
+                        EventState state = states.get(result.providerEventId());
+                        if (state != null) {
+                            changes.upserted(result.providerEventId(), state);
+                        }
+                    }
+                }
+            }
+            for (String id : cancelled) {
+                if (events.delete(calendar.id(), id)) {
+                    changes.deleted(id);
+                    deleted++;
+                }
+            }
+        }
+
+        private Map<String, EventState> states(Map<String, ProviderEvent> written, Map<String, EventRow> rows) {
+            Set<String> emails = new HashSet<>();
+            for (EventRow row : rows.values()) {
+                for (InvitationRow invitation : row.invitations()) {
+                    emails.add(invitation.email().toLowerCase(Locale.ROOT));
+                }
+            }
+            Map<String, Long> personIds = persons.idsByLowerEmail(emails);
+            Map<String, EventState> states = new HashMap<>();
+            for (Map.Entry<String, EventRow> entry : rows.entrySet()) {
+                try {
+                    states.put(
+                            entry.getKey(),
+                            EventMapping.toState(written.get(entry.getKey()), entry.getValue(), personIds));
+                } catch (IllegalArgumentException notPublishable) {
+                    // Stored, but the contract needs what the provider left out (etag, updated).
+                    log.warn(
+                            "Event {} of calendar {} will be stored but not published: {}",
+                            entry.getKey(),
+                            calendar.providerCalendarId(),
+                            notPublishable.getMessage());
+                }
+            }
+            return states;
+        }
+    }
+}
