@@ -15,7 +15,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=$JAVA_HOME/bin/java
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-15s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 export CHANNELS=${CHANNELS:-1000}
@@ -71,18 +71,20 @@ echo "   postgres $DB_URL, kafka $BOOTSTRAP"
 echo "== registering $CHANNELS channels (token hash = SHA-256, as SubscriptionStore stores it)"
 PGPASSWORD=$DB_PASSWORD psql -q -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -d "$DB_NAME" -v ON_ERROR_STOP=1 <<SQL
 DELETE FROM calendar_subscriptions WHERE uuid LIKE 'bench-%';
-INSERT INTO users (email, display_name) VALUES ('bench@madeup.example', 'Bench') ON CONFLICT DO NOTHING;
+-- One user per connection: provider_connections is unique on (user_id, provider).
+INSERT INTO users (email, display_name)
+SELECT 'bench-' || i || '@madeup.example', 'Bench ' || i FROM generate_series(1, $CHANNELS) i ON CONFLICT DO NOTHING;
 INSERT INTO provider_connections (id, user_id, provider, account_email)
-SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, u.id, 'google', 'bench@madeup.example'
-FROM generate_series(1, $CHANNELS) i, (SELECT id FROM users WHERE email = 'bench@madeup.example') u
-WHERE NOT EXISTS (SELECT 1 FROM provider_connections p WHERE p.user_id = u.id);
+SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, u.id, 'google', u.email
+FROM generate_series(1, $CHANNELS) i JOIN users u ON u.email = 'bench-' || i || '@madeup.example'
+ON CONFLICT DO NOTHING;
 INSERT INTO calendar_subscriptions (uuid, calendar_ids, connection_id, user_id, resource_kind, resource_id,
     token_hash, expiration, state, created_at, updated_at)
-SELECT 'bench-' || i, ARRAY['cal-' || i || '@group.calendar.google.com'],
-       ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
-       (SELECT id FROM users WHERE email = 'bench@madeup.example'), 'events', 'resource-' || i,
-       sha256(convert_to('bench-token-' || i, 'UTF8')), now() + interval '7 days', 'active', now(), now()
-FROM generate_series(1, $CHANNELS) i;
+SELECT 'bench-' || i, ARRAY['cal-' || i || '@group.calendar.google.com'], c.id, c.user_id, 'events',
+       'resource-' || i, sha256(convert_to('bench-token-' || i, 'UTF8')), now() + interval '7 days', 'active',
+       now(), now()
+FROM generate_series(1, $CHANNELS) i
+JOIN provider_connections c ON c.id = ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid;
 SQL
 SQL_COUNT=$(PGPASSWORD=$DB_PASSWORD psql -tA -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -d "$DB_NAME" \
     -c "SELECT count(*) FROM calendar_subscriptions WHERE uuid LIKE 'bench-%'")
@@ -105,24 +107,30 @@ done
 echo "   ready; RSS idle $(awk '/VmRSS/ {print int($2/1024) " MiB"}' /proc/$APP_PID/status)"
 
 URL=http://127.0.0.1:$APP_PORT
-run_wrk() { # script duration -> "req/s p50 p99 non2xx"
+app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+run_wrk() { # script duration -> "req/s p50 p99 non2xx app-cpu-us-per-request"
+    local before after
+    before=$(app_cpu_ticks)
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -s "$BENCH/$1" "$URL" >"$WORK/wrk.out" 2>&1
+    after=$(app_cpu_ticks)
     cat "$WORK/wrk.out" >>"$WORK/wrk.all"
-    awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
-         END {printf "%s %s %s %s\n", rps, p50, p99, (bad == "" ? 0 : bad)}' "$WORK/wrk.out"
+    awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+        '/requests in/ {n=$1} /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+         END {printf "%s %s %s %s %.1f\n", rps, p50, p99, (bad == "" ? 0 : bad), (n > 0 ? ticks / hz * 1e6 / n : 0)}' \
+        "$WORK/wrk.out"
 }
 
 echo "== warm-up ($WARMUP each)"
 run_wrk notify.lua "$WARMUP" >/dev/null
 run_wrk trivial.lua "$WARMUP" >/dev/null
 
-printf '%-6s %-8s %10s %9s %9s %8s\n' round path req/s p50 p99 non-2xx
+printf '%-6s %-8s %10s %9s %9s %8s %12s\n' round path req/s p50 p99 non-2xx app-cpu/req
 : >"$WORK/results"
 for round in $(seq 1 "$ROUNDS"); do
-    read -r n_rps n_p50 n_p99 n_bad < <(run_wrk notify.lua "$DURATION")
-    printf '%-6s %-8s %10s %9s %9s %8s\n' "$round" notify "$n_rps" "$n_p50" "$n_p99" "$n_bad"
-    read -r t_rps t_p50 t_p99 t_bad < <(run_wrk trivial.lua "$DURATION")
-    printf '%-6s %-8s %10s %9s %9s %8s\n' "$round" trivial "$t_rps" "$t_p50" "$t_p99" "$t_bad"
+    read -r n_rps n_p50 n_p99 n_bad n_cpu < <(run_wrk notify.lua "$DURATION")
+    printf '%-6s %-8s %10s %9s %9s %8s %10sus\n' "$round" notify "$n_rps" "$n_p50" "$n_p99" "$n_bad" "$n_cpu"
+    read -r t_rps t_p50 t_p99 t_bad t_cpu < <(run_wrk trivial.lua "$DURATION")
+    printf '%-6s %-8s %10s %9s %9s %8s %10sus\n' "$round" trivial "$t_rps" "$t_p50" "$t_p99" "$t_bad" "$t_cpu"
     ratio=$(awk -v n="$n_rps" -v t="$t_rps" 'BEGIN {printf "%.2f", n / t}')
     echo "$round $n_rps $t_rps $ratio" >>"$WORK/results"
     echo "       ratio notify/trivial: $ratio"
