@@ -4,7 +4,7 @@
 # push channels, starts the ingress jar (-Xmx256m, benchmark endpoint on), warms up, then runs
 # ROUNDS x (notify, trivial) with wrk and prints req/s, p50/p99, the ratio and the app's RSS.
 # Usage: bench/ingress/run.sh   (env: ROUNDS=3 DURATION=15s THREADS=2 CONNECTIONS=64 CHANNELS=1000
-#        APP_JVM_OPTS="" APP_ARGS="" e.g. APP_ARGS="--spring.threads.virtual.enabled=true")
+#        PROFILE=1 (JFR of round 1 notify) APP_JVM_OPTS="" APP_ARGS="" e.g. APP_ARGS="--spring.threads.virtual.enabled=true")
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -127,6 +127,11 @@ run_wrk trivial.lua "$WARMUP" >/dev/null
 printf '%-6s %-8s %10s %9s %9s %8s %12s\n' round path req/s p50 p99 non-2xx app-cpu/req
 : >"$WORK/results"
 for round in $(seq 1 "$ROUNDS"); do
+    if [ "${PROFILE:-0}" = 1 ] && [ "$round" = 1 ]; then
+        # A JFR recording of the first notify round, to see where the time goes (jfr view hot-methods ...).
+        "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.start name=notify settings=profile duration="$DURATION" \
+            filename="$WORK/notify.jfr" >/dev/null
+    fi
     read -r n_rps n_p50 n_p99 n_bad n_cpu < <(run_wrk notify.lua "$DURATION")
     printf '%-6s %-8s %10s %9s %9s %8s %10sus\n' "$round" notify "$n_rps" "$n_p50" "$n_p99" "$n_bad" "$n_cpu"
     read -r t_rps t_p50 t_p99 t_bad t_cpu < <(run_wrk trivial.lua "$DURATION")

@@ -88,12 +88,17 @@ final class CachingChannelVerifier implements ChannelVerifier {
     }
 
     private static byte[] sha256(String token) {
+        // One digest per thread: MessageDigest.getInstance's provider lookup showed in the profile.
+        return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
-    }
+    });
 
     private record CachedChannel(CalendarSubscription subscription, byte[] tokenHash, Instant expiresAt) {}
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,7 +145,7 @@ final class NotificationController {
                         CalendarChangeNotified.VERSION,
                         new ConnectionId(subscription.connectionId()),
                         clock,
-                        UUID::randomUUID),
+                        NotificationController::messageId),
                 calendarList ? WatchedResource.CALENDAR_LIST : WatchedResource.EVENTS,
                 calendarList
                         ? null
@@ -154,6 +155,17 @@ final class NotificationController {
                 headers.state(),
                 headers.messageNumber(),
                 headers.channelExpiration());
+    }
+
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: message ids must be unique, not
+     * unguessable, and {@code UUID.randomUUID()} goes through a shared {@code SecureRandom}.
+     */
+    static UUID messageId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least);
     }
 
     /** Notifications have no body; one here means this is not Google talking. */

@@ -1,10 +1,10 @@
 package com.madeup.calsync.ingress.notification;
 
 import com.madeup.calsync.model.ResourceState;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -108,9 +108,12 @@ record NotificationHeaders(
             throw new MalformedNotificationException(CHANNEL_EXPIRATION + " is not an RFC 1123 date");
         }
         try {
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
+            Instant fast = Rfc1123.parseGmt(value.trim());
+            return fast != null
+                    ? fast
+                    : ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant();
+        } catch (DateTimeException e) {
             throw new MalformedNotificationException(CHANNEL_EXPIRATION + " is not an RFC 1123 date");
         }
     }
