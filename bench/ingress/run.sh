@@ -25,7 +25,7 @@ APP_PORT=${APP_PORT:-18081}
 APP_JVM_OPTS=${APP_JVM_OPTS:-}
 APP_ARGS=${APP_ARGS:-}
 
-INGRESS_JAR=webhook-ingress/target/webhook-ingress-0.1.0-SNAPSHOT.jar
+INGRESS_JAR=${INGRESS_JAR:-webhook-ingress/target/webhook-ingress-0.1.0-SNAPSHOT.jar}
 LAUNCHER_JAR=deploy/target/deploy-0.1.0-SNAPSHOT.jar
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }

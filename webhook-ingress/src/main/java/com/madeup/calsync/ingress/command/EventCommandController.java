@@ -1,6 +1,7 @@
 package com.madeup.calsync.ingress.command;
 
 import com.madeup.calsync.ingress.KafkaSender;
+import com.madeup.calsync.ingress.Publishing;
 import com.madeup.calsync.ingress.command.CommandMetrics.Outcome;
 import com.madeup.calsync.ingress.config.IngressProperties;
 import com.madeup.calsync.model.Actor;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,21 +77,21 @@ final class EventCommandController {
     }
 
     @PostMapping(PATH)
-    CompletableFuture<ResponseEntity<Map<String, Object>>> receive(HttpServletRequest request) throws IOException {
+    ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
         Optional<String> client = clients.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (client.isEmpty()) {
             metrics.count(Outcome.UNAUTHORIZED);
             log.warn("Rejected an event command: missing or unknown bearer token");
-            return done(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .body(error("missing or unknown bearer token")));
+                    .body(error("missing or unknown bearer token"));
         }
         byte[] body = readBody(request);
         if (body == null) {
             metrics.count(Outcome.TOO_LARGE);
             log.info("Rejected an event command from {}: body over {} bytes", client.get(), bodyLimit);
-            return done(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(error("body is larger than " + bodyLimit + " bytes")));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(error("body is larger than " + bodyLimit + " bytes"));
         }
         EventCommand command;
         try {
@@ -101,11 +100,11 @@ final class EventCommandController {
             metrics.count(Outcome.MALFORMED);
             String reason = describe(e);
             log.info("Rejected an event command from {}: {}", client.get(), reason);
-            return done(ResponseEntity.badRequest().body(error(reason)));
+            return ResponseEntity.badRequest().body(error(reason));
         }
         if (command == null) {
             metrics.count(Outcome.MALFORMED);
-            return done(ResponseEntity.badRequest().body(error("body must be a JSON event command")));
+            return ResponseEntity.badRequest().body(error("body must be a JSON event command"));
         }
         List<Violation> violations = rules.validate(command);
         if (!violations.isEmpty()) {
@@ -115,29 +114,26 @@ final class EventCommandController {
                     command.commandId(),
                     client.get(),
                     violations.stream().map(Violation::field).collect(Collectors.joining(", ")));
-            return done(ResponseEntity.unprocessableContent()
-                    .body(Map.of("error", "the command breaks the event rules", "violations", violations)));
+            return ResponseEntity.unprocessableContent()
+                    .body(Map.of("error", "the command breaks the event rules", "violations", violations));
         }
         EventCommand stamped = withVia(command, VIA_PREFIX + client.get());
-        return sender.send(Topics.EVENT_COMMAND, stamped.meta().connectionId().toString(), stamped)
-                .orTimeout(publishTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((acknowledged, failure) -> {
-                    if (failure == null) {
-                        metrics.count(Outcome.PUBLISHED);
-                        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                                .body(Map.<String, Object>of(
-                                        "commandId", stamped.commandId().toString()));
-                    }
-                    metrics.count(Outcome.KAFKA_UNAVAILABLE);
-                    log.warn(
-                            "Could not publish event command {} from {}; answered 503: {}",
-                            stamped.commandId(),
-                            client.get(),
-                            failure.toString());
-                    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                            .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                            .body(error("kafka unavailable, retry later with the same commandId"));
-                });
+        Throwable failure = Publishing.await(
+                sender.send(Topics.EVENT_COMMAND, stamped.meta().connectionId().toString(), stamped), publishTimeout);
+        if (failure == null) {
+            metrics.count(Outcome.PUBLISHED);
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(Map.of("commandId", stamped.commandId().toString()));
+        }
+        metrics.count(Outcome.KAFKA_UNAVAILABLE);
+        log.warn(
+                "Could not publish event command {} from {}; answered 503: {}",
+                stamped.commandId(),
+                client.get(),
+                failure.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .body(error("kafka unavailable, retry later with the same commandId"));
     }
 
     /** The body, or null when it is larger than the limit (declared or actual). */
@@ -183,9 +179,5 @@ final class EventCommandController {
 
     private static Map<String, Object> error(String message) {
         return Map.of("error", message);
-    }
-
-    private static <T> CompletableFuture<ResponseEntity<T>> done(ResponseEntity<T> response) {
-        return CompletableFuture.completedFuture(response);
     }
 }

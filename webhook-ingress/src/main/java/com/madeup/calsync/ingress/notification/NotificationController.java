@@ -1,6 +1,7 @@
 package com.madeup.calsync.ingress.notification;
 
 import com.madeup.calsync.ingress.KafkaSender;
+import com.madeup.calsync.ingress.Publishing;
 import com.madeup.calsync.ingress.config.IngressProperties;
 import com.madeup.calsync.ingress.notification.ChannelVerifier.Verification;
 import com.madeup.calsync.ingress.notification.NotificationHeaders.MalformedNotificationException;
@@ -19,9 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -37,8 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
  * (acks=all). When Kafka fails or is slow the answer is 503 with {@code Retry-After}, which Google
  * retries: never a 2xx for a notification that was not stored.
  *
- * <p>The answer is a {@link CompletableFuture}: the servlet thread is released while Kafka
- * acknowledges, so a few threads carry many requests in flight.
+ * <p>The request thread waits for the acknowledgement. The app runs on virtual threads
+ * ({@code spring.threads.virtual.enabled}), so a waiting request costs no platform thread; an
+ * asynchronous ({@code CompletableFuture}) answer was measured slower, because Spring MVC dispatches
+ * every async request a second time through the filter chain (see docs/benchmarks.md).
  */
 @RestController
 final class NotificationController {
@@ -73,10 +74,10 @@ final class NotificationController {
     }
 
     @PostMapping(PATH)
-    CompletableFuture<ResponseEntity<String>> receive(HttpServletRequest request) {
+    ResponseEntity<String> receive(HttpServletRequest request) {
         ResponseEntity<String> bodyProblem = refuseBody(request);
         if (bodyProblem != null) {
-            return CompletableFuture.completedFuture(bodyProblem);
+            return bodyProblem;
         }
         NotificationHeaders headers;
         try {
@@ -84,54 +85,52 @@ final class NotificationController {
         } catch (MalformedNotificationException e) {
             metrics.count(Outcome.REJECTED_MALFORMED);
             log.info("Rejected a malformed push notification: {}", e.getMessage());
-            return done(text(HttpStatus.BAD_REQUEST, e.getMessage()));
+            return text(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         Verification verification = verifier.verify(headers.channelId(), headers.token());
         return switch (verification.result()) {
             case UNKNOWN_CHANNEL -> {
                 metrics.count(Outcome.REJECTED_UNKNOWN_CHANNEL);
                 log.warn("Rejected a push notification for unknown or stopped channel {}", headers.channelId());
-                yield done(text(HttpStatus.NOT_FOUND, REJECTED));
+                yield text(HttpStatus.NOT_FOUND, REJECTED);
             }
             case WRONG_TOKEN -> {
                 metrics.count(Outcome.REJECTED_TOKEN);
                 log.warn("Rejected a push notification for channel {}: wrong or missing token", headers.channelId());
-                yield done(text(HttpStatus.FORBIDDEN, REJECTED));
+                yield text(HttpStatus.FORBIDDEN, REJECTED);
             }
             case VERIFIED -> accept(headers, verification.subscription());
         };
     }
 
-    private CompletableFuture<ResponseEntity<String>> accept(
-            NotificationHeaders headers, CalendarSubscription subscription) {
+    private ResponseEntity<String> accept(NotificationHeaders headers, CalendarSubscription subscription) {
         if (headers.state() == ResourceState.SYNC) {
             // The worker ran a full sync right before it opened the channel: nothing to do yet.
             metrics.count(Outcome.SYNC);
-            return done(ResponseEntity.ok().build());
+            return ResponseEntity.ok().build();
         }
         CalendarChangeNotified notification = notification(headers, subscription);
         long started = System.nanoTime();
-        return sender.send(
+        Throwable failure = Publishing.await(
+                sender.send(
                         Topics.CALENDAR_CHANGE_NOTIFIED,
                         notification.meta().connectionId().toString(),
-                        notification)
-                .orTimeout(publishTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((acknowledged, failure) -> {
-                    metrics.publishTook(System.nanoTime() - started);
-                    if (failure == null) {
-                        metrics.count(Outcome.PUBLISHED);
-                        return ResponseEntity.ok().build();
-                    }
-                    metrics.count(Outcome.KAFKA_UNAVAILABLE);
-                    log.warn(
-                            "Could not publish a push notification of channel {} to Kafka; answered 503: {}",
-                            headers.channelId(),
-                            failure.toString());
-                    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                            .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                            .contentType(MediaType.TEXT_PLAIN)
-                            .body("kafka unavailable, retry later");
-                });
+                        notification),
+                publishTimeout);
+        metrics.publishTook(System.nanoTime() - started);
+        if (failure == null) {
+            metrics.count(Outcome.PUBLISHED);
+            return ResponseEntity.ok().build();
+        }
+        metrics.count(Outcome.KAFKA_UNAVAILABLE);
+        log.warn(
+                "Could not publish a push notification of channel {} to Kafka; answered 503: {}",
+                headers.channelId(),
+                failure.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("kafka unavailable, retry later");
     }
 
     private CalendarChangeNotified notification(NotificationHeaders headers, CalendarSubscription subscription) {
@@ -185,9 +184,5 @@ final class NotificationController {
 
     private static ResponseEntity<String> text(HttpStatus status, String body) {
         return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(body);
-    }
-
-    private static CompletableFuture<ResponseEntity<String>> done(ResponseEntity<String> response) {
-        return CompletableFuture.completedFuture(response);
     }
 }

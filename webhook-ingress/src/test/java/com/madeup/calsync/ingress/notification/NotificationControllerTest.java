@@ -1,7 +1,6 @@
 package com.madeup.calsync.ingress.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -28,7 +27,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -195,8 +193,7 @@ class NotificationControllerTest {
     }
 
     private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
-        MvcResult started = mvc.perform(request).andReturn();
-        return mvc.perform(asyncDispatch(started));
+        return mvc.perform(request);
     }
 
     private static MockHttpServletRequestBuilder notification(String channelId, String state, String number) {
