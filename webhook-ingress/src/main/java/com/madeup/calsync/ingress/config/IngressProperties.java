@@ -32,7 +32,7 @@ public record IngressProperties(
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("64KB") @NotNull DataSize commandBodyLimit,
-        @Valid List<CommandClient> commandClients,
+        List<@Valid CommandClient> commandClients,
         @DefaultValue @Valid BenchmarkEndpoint benchmarkEndpoint) {
 
     public IngressProperties {
@@ -55,8 +55,21 @@ public record IngressProperties(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "1 to 100 of A-Z a-z 0-9 . _ -")
             String name,
 
-            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits (SHA-256)")
-            String tokenSha256) {}
+            String tokenSha256) {
+
+        private static final java.util.regex.Pattern SHA_256_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
+
+        /**
+         * Checked here rather than with {@code @Pattern}: a bean-validation error echoes the rejected
+         * value, and a wrong value here is most likely the plaintext token itself.
+         */
+        public CommandClient {
+            if (tokenSha256 == null || !SHA_256_HEX.matcher(tokenSha256).matches()) {
+                throw new IllegalArgumentException("calsync.ingress.command-clients: token-sha256 of client '" + name
+                        + "' must be 64 hex digits, the SHA-256 of the bearer token (never the token itself)");
+            }
+        }
+    }
 
     /** @param enabled whether {@code POST /bench/trivial} exists */
     public record BenchmarkEndpoint(@DefaultValue("false") boolean enabled) {}
