@@ -1,0 +1,113 @@
+package com.madeup.calsync.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.madeup.calsync.store.channel.SubscriptionStore;
+import com.madeup.calsync.testsupport.TestPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The app with a real database but no broker listening at its bootstrap address: a verified
+ * notification and a valid command must get 503 with Retry-After, never a 2xx.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "calsync.store.token-encryption.key=AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=",
+            "calsync.ingress.command-clients[0].name=billing",
+            "calsync.ingress.command-clients[0].token-sha256=" + IngressIntegrationTest.BILLING_TOKEN_SHA256,
+            "calsync.ingress.publish-timeout=2s",
+            "spring.kafka.producer.properties.max.block.ms=1000",
+            "spring.kafka.admin.auto-create=false"
+        })
+class KafkaUnavailableIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        TestPostgres.registerDataSource(registry);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort(); // free once closed: nothing listens there
+        }
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    SubscriptionStore subscriptions;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
+
+    @Test
+    void verifiedNotificationGets503WithRetryAfter() throws Exception {
+        IngressDatabase db = new IngressDatabase(jdbc, subscriptions);
+        IngressDatabase.Connection connection = db.newConnection();
+        String channel = "chan-" + UUID.randomUUID();
+        db.eventsChannel(connection, channel, "anna@example.com", "token-1");
+
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri("/api/calendar/notifications/create"))
+                        .timeout(WAIT)
+                        .header("X-Goog-Channel-ID", channel)
+                        .header("X-Goog-Channel-Token", "token-1")
+                        .header("X-Goog-Resource-ID", "resource-1")
+                        .header("X-Goog-Resource-State", "exists")
+                        .header("X-Goog-Message-Number", "7")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(meters.get("calsync.ingress.notifications")
+                        .tag("outcome", "kafka_unavailable")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void validCommandGets503() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri("/api/calendar/event-commands"))
+                        .timeout(WAIT)
+                        .header("Authorization", "Bearer " + IngressIntegrationTest.BILLING_TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                IngressIntegrationTest.createJson(UUID.randomUUID(), UUID.randomUUID(), "x")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

@@ -1,0 +1,47 @@
+package com.madeup.calsync.ingress.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class IngressPropertiesTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Bind.class);
+
+    @Test
+    void defaultsNeedNoConfiguration() {
+        runner.run(context -> {
+            IngressProperties properties = context.getBean(IngressProperties.class);
+            assertThat(properties.channelCacheTtl()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.commandBodyLimitBytes()).isEqualTo(64 * 1024);
+            assertThat(properties.commandClients()).isEmpty();
+            assertThat(properties.benchmarkEndpoint().enabled()).isFalse();
+        });
+    }
+
+    @Test
+    void aClientHashThatIsNotSha256HexFailsStartupNamingTheProperty() {
+        runner.withPropertyValues(
+                        "calsync.ingress.command-clients[0].name=billing",
+                        "calsync.ingress.command-clients[0].token-sha256=plaintext-secret")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("token-sha256 of client 'billing' must be 64 hex digits");
+                    for (Throwable failure = context.getStartupFailure();
+                            failure != null;
+                            failure = failure.getCause()) {
+                        assertThat(String.valueOf(failure.getMessage())).doesNotContain("plaintext-secret");
+                    }
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(IngressProperties.class)
+    static class Bind {}
+}
