@@ -36,6 +36,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Syncs one calendar from the provider into {@code calendar_events} and publishes what changed.
@@ -61,6 +62,7 @@ public final class CalendarSync {
     private final Clock clock;
     private final Supplier<UUID> messageIds;
     private final Duration ackTimeout;
+    private final TransactionOperations transactions;
 
     public CalendarSync(
             CalendarApi api,
@@ -71,7 +73,8 @@ public final class CalendarSync {
             ContractPublisher publisher,
             Clock clock,
             Supplier<UUID> messageIds,
-            Duration ackTimeout) {
+            Duration ackTimeout,
+            TransactionOperations transactions) {
         this.api = Objects.requireNonNull(api, "api");
         this.authorized = Objects.requireNonNull(authorized, "authorized");
         this.events = Objects.requireNonNull(events, "events");
@@ -81,6 +84,7 @@ public final class CalendarSync {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
         this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 
     /**
@@ -142,10 +146,14 @@ public final class CalendarSync {
             Calendar calendar, Pass pass, SyncResult result, boolean full, boolean resynced, Instant passStart) {
         if (full) {
             // What the provider no longer lists is gone (this is what makes a 410 resync remove rows).
-            for (String gone : events.deleteAllExcept(calendar.id(), pass.seen)) {
-                pass.changes.deleted(gone);
-                pass.deleted++;
-            }
+            // Committed only once the deletions are acknowledged, like a page.
+            transactions.executeWithoutResult(status -> {
+                for (String gone : events.deleteAllExcept(calendar.id(), pass.seen)) {
+                    pass.changes.deleted(gone);
+                    pass.deleted++;
+                }
+                pass.changes.awaitAcks();
+            });
         }
         pass.changes.awaitAcks();
         calendars.updateSyncState(calendar.id(), result.nextSyncToken(), full, passStart);
@@ -229,10 +237,16 @@ public final class CalendarSync {
                             unusable.getMessage());
                 }
             }
+            // Rows and their change messages go together: the page's writes commit only after Kafka
+            // acknowledged every message. If a send fails, the rows roll back, so the retried pass sees
+            // them as changed again and publishes them: no change is stored without being announced.
+            Map<String, EventState> states = rows.isEmpty() ? Map.of() : states(written, rows);
+            transactions.executeWithoutResult(status -> storeAndAnnounce(rows, states, cancelled));
+        }
+
+        private void storeAndAnnounce(
+                Map<String, EventRow> rows, Map<String, EventState> states, List<String> cancelled) {
             if (!rows.isEmpty()) {
-                // Everything that can fail is done before the upsert: once a row is written, a re-run
-                // sees it UNCHANGED and would not publish it again.
-                Map<String, EventState> states = states(written, rows);
                 for (UpsertResult result : events.upsert(List.copyOf(rows.values()))) {
                     if (result.outcome().changed()) {
                         upserted++;
@@ -249,6 +263,7 @@ public final class CalendarSync {
                     deleted++;
                 }
             }
+            changes.awaitAcks();
         }
 
         private Map<String, EventState> states(Map<String, ProviderEvent> written, Map<String, EventRow> rows) {

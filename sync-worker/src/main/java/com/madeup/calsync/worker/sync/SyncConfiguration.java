@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the sync classes (plain classes built with {@code new}) and the listeners. */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +35,8 @@ public class SyncConfiguration {
             JdbcTemplate jdbc,
             ContractPublisher publisher,
             Clock clock,
-            SyncProperties properties) {
+            SyncProperties properties,
+            PlatformTransactionManager transactionManager) {
         return new CalendarSync(
                 api,
                 authorized,
@@ -43,7 +46,8 @@ public class SyncConfiguration {
                 publisher,
                 clock,
                 UUID::randomUUID,
-                properties.publishTimeout());
+                properties.publishTimeout(),
+                new TransactionTemplate(transactionManager));
     }
 
     @Bean

@@ -20,6 +20,8 @@ import com.madeup.calsync.store.token.OAuthTokenStore;
 import com.madeup.calsync.store.token.SecretToken;
 import com.madeup.calsync.testsupport.TestPostgres;
 import com.madeup.calsync.worker.channel.ChannelMaintenance.PassReport;
+import com.madeup.calsync.worker.config.GoogleConfiguration;
+import com.madeup.calsync.worker.config.GoogleProperties;
 import com.madeup.calsync.worker.token.GoogleTokenRefresher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +55,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -74,6 +82,27 @@ import tools.jackson.databind.json.JsonMapper;
                     + "com.madeup.calsync.messaging.MessagingAutoConfiguration"
         })
 class ChannelMaintenanceIntegrationTest {
+
+    /**
+     * Only what channel maintenance needs: the datasource, Liquibase and calendar-store
+     * auto-configured, our Google client, and {@link ChannelConfiguration}. Kafka is excluded by the
+     * tests' properties. Nested in the test so that other tests' scans of the worker package skip it.
+     */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @EnableConfigurationProperties(GoogleProperties.class)
+    @Import({GoogleConfiguration.class, ChannelConfiguration.class})
+    static class ChannelTestApplication {
+
+        /** Shared with the emulator, so both sides see the same moved time. */
+        static final MutableClock CLOCK = new MutableClock(Instant.now());
+
+        /** Replaces calendar-store's UTC clock, so tests can move time. */
+        @Bean
+        MutableClock clock() {
+            return CLOCK;
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -10,6 +10,7 @@ import com.madeup.calsync.model.Topics;
 import com.madeup.calsync.testsupport.CalsyncEmbeddedKafka;
 import com.madeup.calsync.testsupport.TestKafka;
 import com.madeup.calsync.testsupport.TestPostgres;
+import com.madeup.calsync.worker.channel.MutableClock;
 import com.madeup.calsync.worker.channel.PassLock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -24,7 +25,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +44,23 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @CalsyncEmbeddedKafka
 class QuietCalendarReconcileIntegrationTest {
+
+    /**
+     * The datasource, calendar-store, messaging and Kafka auto-configured, plus {@link ReconcileConfiguration}.
+     * Nested in the test so that other tests' scans of the worker package skip it.
+     */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(ReconcileConfiguration.class)
+    static class ReconcileTestApplication {
+
+        static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+
+        @Bean
+        MutableClock clock() {
+            return CLOCK;
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,6 +1,7 @@
 package com.madeup.calsync.worker.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.madeup.calsync.emulator.EmulatorConfig;
@@ -16,6 +17,7 @@ import com.madeup.calsync.model.SyncReason;
 import com.madeup.calsync.model.SyncRequested;
 import com.madeup.calsync.model.Topics;
 import com.madeup.calsync.model.WatchedResource;
+import com.madeup.calsync.provider.CalendarApi;
 import com.madeup.calsync.store.account.AccessRole;
 import com.madeup.calsync.store.account.Calendar;
 import com.madeup.calsync.store.account.CalendarRepository;
@@ -26,6 +28,7 @@ import com.madeup.calsync.store.account.ProviderConnection;
 import com.madeup.calsync.store.account.ProviderConnectionRepository;
 import com.madeup.calsync.store.account.User;
 import com.madeup.calsync.store.account.UserRepository;
+import com.madeup.calsync.store.event.CalendarEventStore;
 import com.madeup.calsync.store.token.OAuthTokenStore;
 import com.madeup.calsync.store.token.SecretToken;
 import com.madeup.calsync.testsupport.CalsyncEmbeddedKafka;
@@ -33,6 +36,7 @@ import com.madeup.calsync.testsupport.TestKafka;
 import com.madeup.calsync.testsupport.TestPostgres;
 import com.madeup.calsync.worker.EmulatorAdmin;
 import com.madeup.calsync.worker.WorkerApplication;
+import com.madeup.calsync.worker.token.AuthorizedCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,14 +45,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +75,9 @@ import tools.jackson.databind.json.JsonMapper;
             "calsync.google.client-id=sync-worker-test",
             "calsync.google.client-secret=not-a-secret",
             "calsync.worker.channels.webhook-url=http://127.0.0.1:9/unused",
+            // Channels and reconcile have their own tests; here they would add provider calls.
+            "calsync.worker.channels.enabled=false",
+            "calsync.worker.reconcile.enabled=false",
             "calsync.worker.sync.min-pass-interval=300ms",
             "calsync.messaging.retry.initial-interval=50ms",
             "calsync.messaging.retry.max-interval=200ms",
@@ -116,6 +130,18 @@ class SyncIntegrationTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    CalendarApi calendarApi;
+
+    @Autowired
+    AuthorizedCalls authorizedCalls;
+
+    @Autowired
+    CalendarEventStore eventStore;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     /** A connected account with one picked calendar: its primary one (id = email). */
     record Account(String email, UUID connectionId, long calendarId) {}
@@ -326,6 +352,56 @@ class SyncIntegrationTest {
         assertThat(removed.picked()).isFalse();
         assertThat(calendars.findById(account.calendarId()).orElseThrow().removedAt())
                 .isNull();
+    }
+
+    @Test
+    void changesKafkaDidNotAcknowledgeAreNotStoredSoTheRetriedPassAnnouncesThem() {
+        Account account = connect("kafka-down");
+        createEvent(account, """
+                {"summary":"Unannounced","start":{"date":"2026-12-10"},"end":{"date":"2026-12-11"}}
+                """);
+        var unreachable = new DefaultKafkaProducerFactory<Object, Object>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:1",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                300,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                600,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                300,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
+        var syncWithoutKafka = new CalendarSync(
+                calendarApi,
+                authorizedCalls,
+                eventStore,
+                calendars,
+                jdbc,
+                new ContractPublisher(new KafkaTemplate<>(unreachable), JSON, Duration.ofSeconds(2)),
+                clock,
+                UUID::randomUUID,
+                Duration.ofSeconds(2),
+                new TransactionTemplate(transactionManager));
+        try {
+            Calendar calendar = calendars.findById(account.calendarId()).orElseThrow();
+            assertThatThrownBy(() -> syncWithoutKafka.sync(calendar, true)).isInstanceOf(RetryableSyncException.class);
+        } finally {
+            unreachable.destroy();
+        }
+        assertThat(count(account))
+                .as("rows roll back with their unsent change messages")
+                .isZero();
+
+        requestSync(account, SyncReason.OPERATOR, SyncMode.FULL);
+
+        await().atMost(AT_MOST).until(() -> count(account) == 1);
+        assertThat(changes(account, 1))
+                .singleElement()
+                .satisfies(change -> assertThat(
+                                change.path("event").path("summary").asString())
+                        .isEqualTo("Unannounced"));
     }
 
     @Test
