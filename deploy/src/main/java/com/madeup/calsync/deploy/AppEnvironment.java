@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The environment each app gets: the shared configuration contract (BRIEFING / deploy/README.md) as
+ * The environment each app gets: the shared configuration contract (README.md "Configuration every app shares", deploy/README.md) as
  * Spring relaxed-binding variables, plus the thread and pool sizes of the local memory budget.
  */
 final class AppEnvironment {

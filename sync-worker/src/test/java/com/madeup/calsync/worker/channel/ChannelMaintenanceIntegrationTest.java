@@ -72,7 +72,7 @@ import tools.jackson.databind.json.JsonMapper;
  * webhook receiving the emulator's pushes.
  */
 @SpringBootTest(
-        classes = ChannelTestApplication.class,
+        classes = ChannelMaintenanceIntegrationTest.ChannelTestApplication.class,
         properties = {
             "calsync.worker.channels.enabled=false",
             "calsync.store.token-encryption.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reconcile against real PostgreSQL and a real (embedded) Kafka broker. */
 @SpringBootTest(
-        classes = ReconcileTestApplication.class,
+        classes = QuietCalendarReconcileIntegrationTest.ReconcileTestApplication.class,
         properties = {
             "calsync.worker.reconcile.enabled=false",
             "calsync.store.token-encryption.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
