@@ -1,11 +1,11 @@
 package com.madeup.calsync.worker.channel;
 
 import com.madeup.calsync.provider.CalendarApi;
+import com.madeup.calsync.provider.spring.GoogleTokenRefresher;
 import com.madeup.calsync.store.account.CalendarRepository;
 import com.madeup.calsync.store.channel.SubscriptionStore;
 import com.madeup.calsync.store.token.ConnectionTokens;
 import com.madeup.calsync.store.token.OAuthTokenStore;
-import com.madeup.calsync.worker.token.GoogleTokenRefresher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -2,13 +2,13 @@ package com.madeup.calsync.worker.sync;
 
 import com.madeup.calsync.messaging.ContractPublisher;
 import com.madeup.calsync.provider.CalendarApi;
+import com.madeup.calsync.provider.spring.GoogleTokenRefresher;
 import com.madeup.calsync.store.account.CalendarRepository;
 import com.madeup.calsync.store.account.ProviderConnectionRepository;
 import com.madeup.calsync.store.event.CalendarEventStore;
 import com.madeup.calsync.store.token.ConnectionTokens;
 import com.madeup.calsync.worker.calendars.CalendarListSync;
 import com.madeup.calsync.worker.token.AuthorizedCalls;
-import com.madeup.calsync.worker.token.GoogleTokenRefresher;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;

@@ -7,6 +7,7 @@ import com.madeup.calsync.emulator.EmulatorConfig;
 import com.madeup.calsync.emulator.GoogleEmulator;
 import com.madeup.calsync.provider.AccessToken;
 import com.madeup.calsync.provider.CalendarApi;
+import com.madeup.calsync.provider.spring.GoogleTokenRefresher;
 import com.madeup.calsync.store.account.AccessRole;
 import com.madeup.calsync.store.account.CalendarRepository;
 import com.madeup.calsync.store.account.ConnectionStatus;
@@ -20,9 +21,6 @@ import com.madeup.calsync.store.token.OAuthTokenStore;
 import com.madeup.calsync.store.token.SecretToken;
 import com.madeup.calsync.testsupport.TestPostgres;
 import com.madeup.calsync.worker.channel.ChannelMaintenance.PassReport;
-import com.madeup.calsync.worker.config.GoogleConfiguration;
-import com.madeup.calsync.worker.config.GoogleProperties;
-import com.madeup.calsync.worker.token.GoogleTokenRefresher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -57,7 +55,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -90,8 +87,7 @@ class ChannelMaintenanceIntegrationTest {
      */
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @EnableConfigurationProperties(GoogleProperties.class)
-    @Import({GoogleConfiguration.class, ChannelConfiguration.class})
+    @Import(ChannelConfiguration.class)
     static class ChannelTestApplication {
 
         /** Shared with the emulator, so both sides see the same moved time. */

@@ -7,6 +7,7 @@ import com.madeup.calsync.model.SyncMode;
 import com.madeup.calsync.model.SyncReason;
 import com.madeup.calsync.model.SyncRequested;
 import com.madeup.calsync.model.Topics;
+import com.madeup.calsync.provider.spring.GoogleClientAutoConfiguration;
 import com.madeup.calsync.testsupport.CalsyncEmbeddedKafka;
 import com.madeup.calsync.testsupport.TestKafka;
 import com.madeup.calsync.testsupport.TestPostgres;
@@ -50,7 +51,7 @@ class QuietCalendarReconcileIntegrationTest {
      * Nested in the test so that other tests' scans of the worker package skip it.
      */
     @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @EnableAutoConfiguration(exclude = GoogleClientAutoConfiguration.class) // reconcile never calls Google
     @Import(ReconcileConfiguration.class)
     static class ReconcileTestApplication {
 

@@ -1,4 +1,4 @@
-package com.madeup.calsync.writer.token;
+package com.madeup.calsync.provider.spring;
 
 import com.madeup.calsync.provider.OAuthApi;
 import com.madeup.calsync.provider.RefreshToken;
@@ -10,7 +10,7 @@ import com.madeup.calsync.store.token.ConnectionTokens.RefreshResult;
 import com.madeup.calsync.store.token.SecretToken;
 import java.util.Objects;
 
-/** Performs {@link ConnectionTokens}' refreshes through our Google OAuth client. */
+/** Performs calendar-store's {@link ConnectionTokens} refreshes through our Google OAuth client. */
 public final class GoogleTokenRefresher implements ConnectionTokens.Refresher {
 
     private final OAuthApi oauth;

@@ -1,4 +1,4 @@
-package com.madeup.calsync.writer.config;
+package com.madeup.calsync.provider.spring;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,10 +10,10 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where Google (or the emulator) is, and who we are to it; prefix {@code calsync.google}. Pointing
- * the writer at the emulator is only a matter of these URLs.
+ * the worker at the emulator is only a matter of these URLs.
  *
  * @param apiBaseUrl root of the Calendar API, without {@code /calendar/v3}
- * @param authUrl OAuth authorization endpoint (unused by the writer, kept for one config shape)
+ * @param authUrl OAuth authorization endpoint (unused by the worker, kept for one config shape)
  * @param tokenUrl OAuth token endpoint, used for refreshes
  * @param revokeUrl OAuth revocation endpoint
  * @param clientId OAuth client id; no default

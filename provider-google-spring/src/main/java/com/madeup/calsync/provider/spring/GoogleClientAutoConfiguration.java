@@ -1,22 +1,31 @@
-package com.madeup.calsync.writer.config;
+package com.madeup.calsync.provider.spring;
 
 import com.madeup.calsync.provider.CalendarApi;
 import com.madeup.calsync.provider.ClientSecret;
 import com.madeup.calsync.provider.OAuthApi;
 import com.madeup.calsync.provider.google.GoogleClientConfig;
 import com.madeup.calsync.provider.google.GoogleProvider;
+import com.madeup.calsync.provider.http.RetryBudget;
 import com.madeup.calsync.provider.http.RetryingCaller;
-import com.madeup.calsync.writer.token.GoogleTokenRefresher;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** Builds our Google client from {@link GoogleProperties}. */
-@Configuration(proxyBeanMethods = false)
-public class GoogleConfiguration {
+/**
+ * Our Google client for every app that calls Google, built from {@link GoogleProperties}
+ * ({@code calsync.google.*}), and the token refresher that {@code ConnectionTokens} uses. An app adds
+ * this module and gets {@link CalendarApi}, {@link OAuthApi} and {@link GoogleTokenRefresher} beans.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(GoogleProperties.class)
+public class GoogleClientAutoConfiguration {
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     GoogleProvider googleProvider(GoogleProperties properties, Clock clock) {
         String root = properties.apiBaseUrl().toString().replaceAll("/+$", "");
         var config = new GoogleClientConfig(
@@ -29,21 +38,25 @@ public class GoogleConfiguration {
                 properties.connectTimeout(),
                 properties.requestTimeout(),
                 GoogleClientConfig.DEFAULT_USER_AGENT);
-        // The writer lists no pages; its single calls are retried by ProviderCalls with its own budget.
-        return new GoogleProvider(config, RetryingCaller.none(), clock);
+        // Pages of one sync pass are retried inside the pass (only the sync worker lists pages; single
+        // calls are retried by their callers with their own budgets).
+        return new GoogleProvider(config, new RetryingCaller(RetryBudget.defaults(), new SecureRandom()), clock);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     CalendarApi calendarApi(GoogleProvider provider) {
         return provider.calendarApi();
     }
 
     @Bean
+    @ConditionalOnMissingBean
     OAuthApi oauthApi(GoogleProvider provider) {
         return provider.oauthApi();
     }
 
     @Bean
+    @ConditionalOnMissingBean
     GoogleTokenRefresher googleTokenRefresher(OAuthApi oauthApi) {
         return new GoogleTokenRefresher(oauthApi);
     }
