@@ -14,9 +14,10 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OUT=e2e/target/bench
 mkdir -p "$OUT"
 echo "== build (every jar the stack runs, e2e test classes; no tests run)"
-./mvnw -B -q -DskipTests package >/dev/null
-./mvnw -B -q -pl e2e -am -DskipTests test-compile dependency:build-classpath \
-    -DincludeScope=test -Dmdep.outputFile="$PWD/$OUT/test.classpath" >/dev/null
+./mvnw -B -q -DskipTests package >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
+./mvnw -B -q -pl e2e -am -DskipTests package dependency:build-classpath \
+    -DincludeScope=test -Dmdep.outputFile="$PWD/$OUT/test.classpath" >"$OUT/build.log" 2>&1 \
+    || { tail -30 "$OUT/build.log"; exit 1; }
 CP="e2e/target/test-classes:$(cat "$OUT/test.classpath")"
 echo "== run ${*:-all} (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
 "$JAVA_HOME/bin/java" -Xmx512m -cp "$CP" com.madeup.calsync.e2e.StackBenchmark "${@:-all}" 2>&1 \

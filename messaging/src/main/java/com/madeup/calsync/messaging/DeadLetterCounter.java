@@ -10,6 +10,8 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 /** Logs and counts each record before handing it to the dead-letter publisher. */
 final class DeadLetterCounter implements ConsumerRecordRecoverer {
 
+    static final String METER = "calsync.messages.dead.lettered";
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetterCounter.class);
 
     private final ConsumerRecordRecoverer deadLetterPublisher;
@@ -33,12 +35,16 @@ final class DeadLetterCounter implements ConsumerRecordRecoverer {
                 exception);
         deadLetterPublisher.accept(record, exception);
         if (meterRegistry != null) {
-            Counter.builder("calsync.messages.dead.lettered")
-                    .description("Records sent to a dead-letter topic")
-                    .tag("topic", record.topic())
-                    .register(meterRegistry)
-                    .increment();
+            counter(meterRegistry, record.topic()).increment();
         }
+    }
+
+    /** The counter of records of {@code topic} (the topic they were consumed from) sent to its DLT. */
+    static Counter counter(MeterRegistry meterRegistry, String topic) {
+        return Counter.builder(METER)
+                .description("Records sent to a dead-letter topic, by the topic they were consumed from")
+                .tag("topic", topic)
+                .register(meterRegistry);
     }
 
     private static String rootMessage(Throwable exception) {

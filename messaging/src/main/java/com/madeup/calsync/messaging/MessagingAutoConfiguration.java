@@ -2,7 +2,9 @@ package com.madeup.calsync.messaging;
 
 import com.madeup.calsync.model.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,7 +19,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -89,6 +94,23 @@ public class MessagingAutoConfiguration {
                 ConversionException.class,
                 DeserializationException.class);
         return handler;
+    }
+
+    /**
+     * Shows the dead-letter counter of every consumed topic from the start, at zero, so a dashboard or
+     * alert sees "none yet" rather than "no such series".
+     */
+    @Bean
+    ApplicationListener<ContextRefreshedEvent> calsyncDeadLetterMeters(
+            ObjectProvider<KafkaListenerEndpointRegistry> listeners, ObjectProvider<MeterRegistry> meterRegistry) {
+        // on refresh, not earlier: the listener containers are registered after the singletons exist
+        return refreshed -> meterRegistry.ifAvailable(registry ->
+                listeners.ifAvailable(endpoints -> endpoints.getListenerContainers().stream()
+                        .flatMap(container -> Stream.ofNullable(
+                                container.getContainerProperties().getTopics()))
+                        .flatMap(Arrays::stream)
+                        .distinct()
+                        .forEach(topic -> DeadLetterCounter.counter(registry, topic))));
     }
 
     @Bean

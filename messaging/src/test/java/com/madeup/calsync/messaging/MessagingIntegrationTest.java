@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.madeup.calsync.model.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -56,8 +59,20 @@ class MessagingIntegrationTest {
     record Handled(String key, Greeting greeting, List<String> headerNames) {}
 
     @SpringBootApplication
-    @Import(GreetingListener.class)
-    static class TestApp {}
+    @Import({GreetingListener.class, QuietListener.class})
+    static class TestApp {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    /** Consumes a topic that never fails, so its dead-letter counter must stay at zero. */
+    @Component
+    static class QuietListener {
+        @KafkaListener(topics = Topics.EVENT_COMMAND_RESULT)
+        void on(Greeting ignored) {}
+    }
 
     @Component
     static class GreetingListener {
@@ -91,6 +106,9 @@ class MessagingIntegrationTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void publishedContractArrivesAsTypedRecordWithoutTypeHeaders() {
@@ -136,6 +154,30 @@ class MessagingIntegrationTest {
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter("conn-poison");
         assertThat(headerValue(dead, "kafka_dlt-exception-message")).contains("cannot greet conn-poison");
         assertThat(listener.attempts.get("conn-poison")).hasValue(1);
+    }
+
+    @Test
+    void deadLetterCountersExistAtZeroForEveryConsumedTopicAndCountEachDeadLetter() {
+        assertThat(meters.get("calsync.messages.dead.lettered")
+                        .tag("topic", Topics.EVENT_COMMAND_RESULT)
+                        .counter()
+                        .count())
+                .as("a consumed topic without dead letters shows zero")
+                .isZero();
+        double before = meters.get("calsync.messages.dead.lettered")
+                .tag("topic", Topics.SYNC_REQUESTED)
+                .counter()
+                .count();
+
+        publisher.publishAndWait(Topics.SYNC_REQUESTED, "conn-counted", new Greeting("poison", 0));
+
+        awaitDeadLetter("conn-counted");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(meters.get("calsync.messages.dead.lettered")
+                                .tag("topic", Topics.SYNC_REQUESTED)
+                                .counter()
+                                .count())
+                        .isEqualTo(before + 1));
     }
 
     @Test
