@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <ul>
  *   <li>{@code propagation}: a change made at the emulator until its row is committed in PostgreSQL
- *       (push → webhook-ingress → Kafka → sync-worker → PostgreSQL), isolated changes, p50/p90/p99.
+ *       (push → webhook-ingress → Kafka → sync-worker → PostgreSQL), isolated changes (1.5 s apart,
+ *       beyond the worker's per-calendar pass interval), p50/p90/p99.
  *   <li>{@code burst}: 1,000 changes on one calendar within about a second; how many events.list calls
  *       the sync-worker makes for them.
  *   <li>{@code load}: a minute of mixed load (changes at Google pushed through the ingress, event commands
@@ -66,7 +67,7 @@ public final class StackBenchmark {
             bench.connectAndSync();
             for (String phase : phases) {
                 switch (phase) {
-                    case "propagation" -> bench.propagation(60);
+                    case "propagation" -> bench.propagation(40);
                     case "burst" -> bench.burst(1000, Duration.ofSeconds(1));
                     case "load" -> bench.load(Duration.ofSeconds(60));
                     default -> throw new IllegalArgumentException("unknown phase " + phase);
@@ -120,7 +121,9 @@ public final class StackBenchmark {
                     pause(Duration.ofMillis(2));
                 }
                 millis.add((System.nanoTime() - sent) / 1e6);
-                pause(Duration.ofMillis(300)); // isolated: the next change is not part of this one's pass
+                // Isolated: past the worker's per-calendar pass interval (1 s), so no change waits for a
+                // pass slot; changes closer together are a burst, measured below.
+                pause(Duration.ofMillis(1500));
             }
         }
         Collections.sort(millis);

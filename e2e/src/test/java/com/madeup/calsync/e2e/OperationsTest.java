@@ -1,0 +1,86 @@
+package com.madeup.calsync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What an operator sees of the running stack after the walkthrough: health and readiness of every app,
+ * and the Prometheus metrics the runbook names, with values that moved because of the walkthrough.
+ */
+@ExtendWith(LocalStackExtension.class)
+@Order(10)
+class OperationsTest {
+
+    private static final List<String> CONSUMERS = List.of("sync-worker", "outbound-writer", "dashboard");
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void everyAppIsLiveAndReady(RunningStack stack) {
+        stack.appUrls().forEach((app, url) -> {
+            for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+                HttpResponse<String> answer = get(url + probe);
+                assertThat(answer.statusCode()).as("%s %s", app, probe).isEqualTo(200);
+                assertThat(answer.body()).as("%s %s", app, probe).contains("\"UP\"");
+            }
+        });
+    }
+
+    @Test
+    void prometheusShowsTheMetricsTheRunbookNames(RunningStack stack) {
+        Map<String, String> scraped = new java.util.LinkedHashMap<>();
+        stack.appUrls().forEach((app, url) -> {
+            HttpResponse<String> answer = get(url + "/actuator/prometheus");
+            assertThat(answer.statusCode()).as("%s /actuator/prometheus", app).isEqualTo(200);
+            scraped.put(app, answer.body());
+        });
+
+        assertThat(PrometheusText.sum(
+                        scraped.get("webhook-ingress"),
+                        "calsync_ingress_notifications_total",
+                        Map.of("outcome", "published")))
+                .as("notifications in (the walkthrough's change at Google)")
+                .isPositive();
+        assertThat(PrometheusText.sum(
+                        scraped.get("outbound-writer"),
+                        "calsync_writer_command_latency_seconds_count",
+                        Map.of("outcome", "applied")))
+                .as("command latency observations (create, edit, delete)")
+                .isGreaterThanOrEqualTo(3);
+        for (String consumer : CONSUMERS) {
+            assertThat(PrometheusText.has(scraped.get(consumer), "calsync_messages_dead_lettered_total"))
+                    .as("%s shows its dead-letter counters", consumer)
+                    .isTrue();
+            assertThat(PrometheusText.sum(scraped.get(consumer), "calsync_messages_dead_lettered_total", Map.of()))
+                    .as("%s dead-lettered nothing during the walkthrough", consumer)
+                    .isZero();
+        }
+    }
+
+    private HttpResponse<String> get(String url) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
