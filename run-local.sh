@@ -78,6 +78,13 @@ fi
 if [ "$build" = yes ] && reason=$(needs_build); then
     echo "run-local: building ($reason): ./mvnw -B -q -DskipTests package"
     ./mvnw -B -q -DskipTests package
+    # Maven leaves a jar untouched when its classes did not change (a pom edit, say): date them all now,
+    # or the next start would find the same "change" and build again.
+    for module in "${MODULES[@]}"; do
+        if [ -f "$module/target/$module-0.1.0-SNAPSHOT.jar" ]; then
+            touch "$module/target/$module-0.1.0-SNAPSHOT.jar"
+        fi
+    done
 elif [ ! -f "$LAUNCHER" ]; then
     echo "run-local: $LAUNCHER is missing; run without --no-build, or: ./mvnw -B -DskipTests package" >&2
     exit 1

@@ -265,6 +265,7 @@ public final class LocalStack implements AutoCloseable {
                                         jar.toString(),
                                         "--port=" + options.emulatorPort(),
                                         "--bind=127.0.0.1",
+                                        "--auto-consent=" + options.emulatorAutoConsent(),
                                         "--demo")),
                         Map.of(),
                         options.repoRoot(),

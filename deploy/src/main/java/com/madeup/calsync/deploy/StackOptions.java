@@ -35,7 +35,8 @@ record StackOptions(
         Duration readyTimeout,
         int brokerHeapMb,
         int appHeapMb,
-        String appJvmOptions) {
+        String appJvmOptions,
+        boolean emulatorAutoConsent) {
 
     static final String ENV_PREFIX = "CALSYNC_LOCAL_";
 
@@ -93,6 +94,11 @@ record StackOptions(
         flag("partitions", "N", "3", "partitions of each topic created at start");
         flag("google", "emulator|real", "emulator", "real: use Google itself (see deploy/README.md)");
         flag("emulator-port", "PORT", "8089", "port of the google-emulator");
+        flag(
+                "emulator-consent",
+                "page|auto",
+                "page",
+                "page: the emulator shows Google's account chooser; auto: it approves at once");
         flag("dashboard-port", "PORT", "8080", "dashboard");
         flag("ingress-port", "PORT", "8081", "webhook-ingress");
         flag("worker-port", "PORT", "8082", "sync-worker");
@@ -203,7 +209,8 @@ record StackOptions(
                 Duration.ofSeconds(values.positive("ready-timeout", 240, 3600)),
                 values.positive("broker-heap", 256, 65536),
                 values.string("app-heap").isPresent() ? values.positive("app-heap", 0, 65536) : 0,
-                values.string("app-jvm-options").orElse(""));
+                values.string("app-jvm-options").orElse(""),
+                values.emulatorAutoConsent());
         options.requireDistinctPorts();
         return options;
     }
@@ -295,6 +302,17 @@ record StackOptions(
                 case "real" -> GoogleMode.REAL;
                 default ->
                     throw new InvalidOptionException("--google must be 'emulator' or 'real', got '" + value + "'");
+            };
+        }
+
+        boolean emulatorAutoConsent() {
+            String value = string("emulator-consent").orElse("page");
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "page" -> false;
+                case "auto" -> true;
+                default ->
+                    throw new InvalidOptionException(
+                            "--emulator-consent must be 'page' or 'auto', got '" + value + "'");
             };
         }
 

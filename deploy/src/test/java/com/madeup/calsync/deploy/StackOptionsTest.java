@@ -36,6 +36,18 @@ class StackOptionsTest {
         assertThat(options.fresh()).isFalse();
         assertThat(options.externalDatabase()).isEmpty();
         assertThat(options.readyTimeout()).isEqualTo(Duration.ofSeconds(240));
+        assertThat(options.emulatorAutoConsent()).isFalse();
+    }
+
+    @Test
+    void emulatorConsentPageCanBeSkipped() {
+        assertThat(parse(List.of("--emulator-consent=auto"), Map.of()).emulatorAutoConsent())
+                .isTrue();
+        assertThat(parse(List.of(), Map.of("CALSYNC_LOCAL_EMULATOR_CONSENT", "auto"))
+                        .emulatorAutoConsent())
+                .isTrue();
+        assertThatThrownBy(() -> parse(List.of("--emulator-consent=maybe"), Map.of()))
+                .hasMessageContaining("--emulator-consent must be 'page' or 'auto'");
     }
 
     @Test
