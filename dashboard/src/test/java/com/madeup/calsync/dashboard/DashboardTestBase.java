@@ -17,6 +17,7 @@ import com.madeup.calsync.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,9 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * One application context for every dashboard test: real PostgreSQL (fresh database), the embedded
  * Kafka broker, an in-process Google emulator showing its consent page, and the dashboard on a
- * fixed free port (the OAuth redirect URI must name it before the context starts).
+ * fixed free port (the OAuth redirect URI must name it before the context starts). The context's
+ * {@link Clock} is an {@link AdjustableClock}: system time unless a test moves it (and resets it).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(
+        classes = {DashboardApplication.class, DashboardTestBase.ClockConfiguration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @CalsyncEmbeddedKafka
 @AutoConfigureMockMvc
 abstract class DashboardTestBase {
@@ -59,6 +65,9 @@ abstract class DashboardTestBase {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    @Autowired
+    AdjustableClock clock;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -75,6 +84,15 @@ abstract class DashboardTestBase {
         registry.add("calsync.google.client-id", () -> "calsync-test");
         registry.add("calsync.google.client-secret", () -> "test-secret");
         registry.add("calsync.store.token-encryption.key", () -> "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ClockConfiguration {
+
+        @Bean
+        AdjustableClock adjustableClock() {
+            return new AdjustableClock();
+        }
     }
 
     private static int freePort() {

@@ -3,17 +3,20 @@ package com.madeup.calsync.dashboard.config;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two chains: the JSON read API (HTTP Basic or the page session, never creates a session) and the
- * pages (form login, CSRF on every POST, strict headers).
+ * pages (form login, CSRF on every POST, strict headers). Both sign in through the throttled
+ * authentication manager of {@code account.SignInConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -34,10 +37,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            AuthenticationEntryPoint apiAuthenticationEntryPoint)
+            throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiAuthenticationEntryPoint))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
         return http.build();
@@ -45,15 +53,22 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(
+    SecurityFilterChain pageChain(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            AuthenticationFailureHandler signInFailureHandler)
+            throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(
                         requests -> requests.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
                                 .permitAll()
                                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                                 .permitAll()
                                 .anyRequest()
                                 .authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/calendar", false))
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/calendar", false)
+                        .failureHandler(signInFailureHandler))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
