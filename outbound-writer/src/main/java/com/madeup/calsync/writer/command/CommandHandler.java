@@ -77,6 +77,7 @@ public final class CommandHandler {
     private final CalendarEventStore events;
     private final LedgerStore ledger;
     private final HeldCommandStore held;
+    private final HeldCommandExpiry expiry;
     private final ConnectionTokens tokens;
     private final ConnectionTokens.Refresher refresher;
     private final CalendarApi google;
@@ -132,6 +133,7 @@ public final class CommandHandler {
             CalendarEventStore events,
             LedgerStore ledger,
             HeldCommandStore held,
+            HeldCommandExpiry expiry,
             ConnectionTokens tokens,
             ConnectionTokens.Refresher refresher,
             CalendarApi google,
@@ -146,6 +148,7 @@ public final class CommandHandler {
         this.events = Objects.requireNonNull(events, "events");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.held = Objects.requireNonNull(held, "held");
+        this.expiry = Objects.requireNonNull(expiry, "expiry");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
         this.google = Objects.requireNonNull(google, "google");
@@ -208,7 +211,8 @@ public final class CommandHandler {
 
     /**
      * Applies the connection's held commands in the order they came, once it is active again; stops
-     * at the first that must be held again.
+     * at the first that must be held again. Commands held longer than the hold limit are answered
+     * REJECTED first instead of being applied late.
      */
     public void redriveHeld(UUID connectionId) {
         ReentrantLock lock = lockOf(connectionId);
@@ -221,6 +225,7 @@ public final class CommandHandler {
     }
 
     private void redriveHeldLocked(UUID connectionId) {
+        expiry.expireDue(connectionId);
         Optional<ProviderConnection> connection = repositories.connections().findById(connectionId);
         if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
             return;
