@@ -13,6 +13,7 @@ import com.madeup.calsync.store.account.UserRepository;
 import com.madeup.calsync.store.event.CalendarEventStore;
 import com.madeup.calsync.store.ledger.LedgerStore;
 import com.madeup.calsync.store.token.ConnectionTokens;
+import com.madeup.calsync.writer.command.BeforeStoreCommit;
 import com.madeup.calsync.writer.command.CommandHandler;
 import com.madeup.calsync.writer.command.CommandListener;
 import com.madeup.calsync.writer.command.HeldCommandExpiry;
@@ -25,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
@@ -122,6 +124,7 @@ public class WriterConfiguration {
             ContractPublisher publisher,
             JsonMapper json,
             TransactionTemplate transactions,
+            ObjectProvider<BeforeStoreCommit> beforeStoreCommit,
             MeterRegistry meters,
             Clock clock) {
         return new CommandHandler(
@@ -137,6 +140,7 @@ public class WriterConfiguration {
                 publisher,
                 json,
                 transactions,
+                beforeStoreCommit.getIfAvailable(() -> BeforeStoreCommit.NOTHING),
                 meters,
                 clock,
                 UUID::randomUUID);

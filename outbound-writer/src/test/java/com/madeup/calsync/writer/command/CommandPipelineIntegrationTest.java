@@ -110,15 +110,42 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @CalsyncEmbeddedKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Import(CommandPipelineIntegrationTest.TestClock.class)
+@Import(CommandPipelineIntegrationTest.TestCollaborators.class)
 class CommandPipelineIntegrationTest {
 
-    /** The app's clock; a test shifts it into the past to hold a command "long ago". */
     @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
+    static class TestCollaborators {
+        /** The app's clock; a test shifts it into the past to hold a command "long ago". */
         @Bean
         AdjustableClock adjustableClock() {
             return new AdjustableClock();
+        }
+
+        @Bean
+        CrashOnce crashOnce() {
+            return new CrashOnce();
+        }
+    }
+
+    /** Fails the store transaction of an armed command once, as a crash just before our commit would. */
+    static final class CrashOnce implements BeforeStoreCommit {
+        private final Set<UUID> armed = ConcurrentHashMap.newKeySet();
+        private final Set<UUID> crashed = ConcurrentHashMap.newKeySet();
+
+        void arm(CommandId commandId) {
+            armed.add(commandId.value());
+        }
+
+        boolean crashed(CommandId commandId) {
+            return crashed.contains(commandId.value());
+        }
+
+        @Override
+        public void reached(EventCommand command) {
+            if (armed.remove(command.commandId().value())) {
+                crashed.add(command.commandId().value());
+                throw new IllegalStateException("simulated crash after the provider write, before our commit");
+            }
         }
     }
 
@@ -179,6 +206,9 @@ class CommandPipelineIntegrationTest {
 
     @Autowired
     AdjustableClock clock;
+
+    @Autowired
+    CrashOnce crash;
 
     @Autowired
     HeldCommandExpiry expiry;
@@ -538,6 +568,87 @@ class CommandPipelineIntegrationTest {
         StoredEvent stored = events.find(adaCalendar, created.eventId().value()).orElseThrow();
         assertThat(stored.row().summary()).isEqualTo("Changed at Google");
         assertThat(stored.row().etag()).isNotEqualTo(created.etag());
+    }
+
+    @Test
+    void aCrashBetweenTheGoogleWriteAndOurCommitEndsAppliedWithOneWriteAndOneChange() {
+        Account gil = newAccount("gil");
+
+        CreateEventCommand create = createFor(gil, "Survives a crash");
+        crash.arm(create.commandId());
+        long inserts = admin.calls("calendar.events.insert");
+        EventCommandResult created = send(create);
+        assertThat(crash.crashed(create.commandId())).isTrue();
+        assertThat(created.outcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(admin.calls("calendar.events.insert")).isEqualTo(inserts + 1);
+        long gilCalendar = calendars
+                .findByConnectionIdAndProviderCalendarId(gil.connection(), gil.email())
+                .orElseThrow()
+                .id();
+        EventId eventId = created.eventId();
+        assertThat(events.find(gilCalendar, eventId.value()).orElseThrow().row().etag())
+                .isEqualTo(created.etag())
+                .isEqualTo(google.getEvent(gil.token(), gil.email(), eventId.value())
+                        .body()
+                        .etag());
+
+        // Before the fix this patch's retry met the moved etag (412) and ended as CONFLICT.
+        UpdateEventCommand update = new UpdateEventCommand(
+                meta(gil.connection()),
+                new CommandId(UUID.randomUUID()),
+                create.actor(),
+                create.calendarId(),
+                eventId,
+                draft("Survives a crash v2", List.of(erin), 5L),
+                null);
+        crash.arm(update.commandId());
+        long patches = admin.calls("calendar.events.patch");
+        EventCommandResult updated = send(update);
+        assertThat(crash.crashed(update.commandId())).isTrue();
+        assertThat(updated.outcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(admin.calls("calendar.events.patch")).isEqualTo(patches + 1);
+        ProviderEvent atGoogle =
+                google.getEvent(gil.token(), gil.email(), eventId.value()).body();
+        assertThat(atGoogle.summary()).isEqualTo("Survives a crash v2");
+        StoredEvent stored = events.find(gilCalendar, eventId.value()).orElseThrow();
+        assertThat(stored.row().summary()).isEqualTo("Survives a crash v2");
+        assertThat(stored.row().matterId()).isEqualTo(5L);
+        assertThat(stored.row().etag()).isEqualTo(atGoogle.etag()).isEqualTo(updated.etag());
+
+        DeleteEventCommand delete = new DeleteEventCommand(
+                meta(gil.connection()),
+                new CommandId(UUID.randomUUID()),
+                create.actor(),
+                create.calendarId(),
+                eventId,
+                null);
+        crash.arm(delete.commandId());
+        long deletes = admin.calls("calendar.events.delete");
+        EventCommandResult deleted = send(delete);
+        assertThat(crash.crashed(delete.commandId())).isTrue();
+        assertThat(deleted.outcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(admin.calls("calendar.events.delete")).isEqualTo(deletes + 1);
+        assertThat(events.find(gilCalendar, eventId.value())).isEmpty();
+
+        // The crashed attempts published nothing: one result and one change per command.
+        Set<CommandId> ids = Set.of(create.commandId(), update.commandId(), delete.commandId());
+        Map<CommandId, Long> resultCount =
+                TestKafka.readToEnd(bootstrapServers, Topics.EVENT_COMMAND_RESULT, Duration.ofSeconds(5)).stream()
+                        .map(record -> json.readValue(record.value(), EventCommandResult.class))
+                        .filter(result -> ids.contains(result.commandId()))
+                        .collect(Collectors.groupingBy(EventCommandResult::commandId, Collectors.counting()));
+        Map<CommandId, Long> changeCount =
+                TestKafka.readToEnd(bootstrapServers, Topics.CALENDAR_EVENT_CHANGED, Duration.ofSeconds(5)).stream()
+                        .map(record -> json.readValue(record.value(), CalendarEventChanged.class))
+                        .filter(change -> ids.contains(change.commandId()))
+                        .collect(Collectors.groupingBy(CalendarEventChanged::commandId, Collectors.counting()));
+        assertThat(resultCount)
+                .isEqualTo(Map.of(create.commandId(), 1L, update.commandId(), 1L, delete.commandId(), 1L));
+        assertThat(changeCount)
+                .isEqualTo(Map.of(create.commandId(), 1L, update.commandId(), 1L, delete.commandId(), 1L));
+        for (CommandId id : ids) {
+            assertThat(ledger.findOutboundWrites(id.value())).hasSize(1);
+        }
     }
 
     @Test
