@@ -5,6 +5,8 @@
 #                   and backlog throughput.
 #   mode quota:     emulator quota 600/user/min on, writer at its default 8/s; a backlog of creates
 #                   must finish with no 403/429 from the emulator.
+#   Each phase also prints the CPU used per command (this JVM: writer + broker + emulator + client;
+#   PostgreSQL: postmaster + backends), steadier than latency on a shared machine.
 #
 #   bench/writer/run.sh [unlimited|quota|both=both] [commands]
 set -euo pipefail

@@ -31,6 +31,7 @@ class SchemaTest {
                         "held_commands",
                         "matters",
                         "oauth2_tokens",
+                        "outbound_intents",
                         "outbound_writes",
                         "persons",
                         "provider_connections",
@@ -41,7 +42,7 @@ class SchemaTest {
 
         assertThat(db.jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
                 .isEqualTo(applied)
-                .isEqualTo(11);
+                .isEqualTo(12);
         assertThat(db.jdbc.queryForList("SELECT DISTINCT exectype FROM databasechangelog", String.class))
                 .containsExactly("EXECUTED");
     }

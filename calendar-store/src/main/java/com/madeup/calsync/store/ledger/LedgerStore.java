@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The idempotency ledger: messages a consumer already handled ({@code handled_messages}), event
- * commands already claimed or applied ({@code handled_commands}) and the provider writes made for
- * them ({@code outbound_writes}). Claims are {@code INSERT ... ON CONFLICT DO NOTHING}, so of two
+ * commands already claimed or applied ({@code handled_commands}), the provider writes about to be
+ * made for them ({@code outbound_intents}) and those made ({@code outbound_writes}). Claims are {@code INSERT ... ON CONFLICT DO NOTHING}, so of two
  * concurrent claims exactly one wins.
  */
 public final class LedgerStore {
@@ -67,6 +67,25 @@ public final class LedgerStore {
                 == 1;
     }
 
+    /**
+     * Like {@link #completeCommand} but only while the command is still pending; returns false if it
+     * already has an outcome (e.g. another instance applied it meanwhile). The row stays locked until
+     * the caller's transaction ends, so a concurrent completion waits and then overwrites.
+     */
+    public boolean completePendingCommand(UUID commandId, CommandOutcome outcome, String resultJson) {
+        if (outcome == CommandOutcome.PENDING) {
+            throw new IllegalArgumentException("a command completes as applied, rejected or failed");
+        }
+        return jdbc.update(
+                        "UPDATE handled_commands SET outcome = ?, result_json = ?::jsonb, handled_at = ?"
+                                + " WHERE command_id = ? AND outcome = 'pending'",
+                        outcome.databaseValue(),
+                        resultJson,
+                        Timestamp.from(clock.instant()),
+                        commandId)
+                == 1;
+    }
+
     public Optional<HandledCommand> findCommand(UUID commandId) {
         return jdbc
                 .query(
@@ -90,6 +109,44 @@ public final class LedgerStore {
                 operation.databaseValue(),
                 etag,
                 Timestamp.from(clock.instant()));
+    }
+
+    /**
+     * Records what is about to be sent to the provider for a claimed command, replacing an earlier
+     * attempt's intent. Call it outside any transaction that the provider call could outlive: it must
+     * be committed before the call.
+     */
+    public void recordIntent(
+            UUID commandId, long calendarId, String providerEventId, WriteOperation operation, String sentJson) {
+        jdbc.update(
+                "INSERT INTO outbound_intents (command_id, calendar_id, provider_event_id, operation, sent_json,"
+                        + " recorded_at) VALUES (?, ?, ?, ?, ?::jsonb, ?)"
+                        + " ON CONFLICT (command_id) DO UPDATE SET calendar_id = excluded.calendar_id,"
+                        + " provider_event_id = excluded.provider_event_id, operation = excluded.operation,"
+                        + " sent_json = excluded.sent_json, recorded_at = excluded.recorded_at",
+                commandId,
+                calendarId,
+                providerEventId,
+                operation.databaseValue(),
+                sentJson,
+                Timestamp.from(clock.instant()));
+    }
+
+    public Optional<OutboundIntent> findIntent(UUID commandId) {
+        return jdbc
+                .query(
+                        "SELECT command_id, calendar_id, provider_event_id, operation, sent_json::text AS sent_json,"
+                                + " recorded_at FROM outbound_intents WHERE command_id = ?",
+                        (row, i) -> new OutboundIntent(
+                                row.getObject("command_id", UUID.class),
+                                row.getLong("calendar_id"),
+                                row.getString("provider_event_id"),
+                                WriteOperation.fromDatabase(row.getString("operation")),
+                                row.getString("sent_json"),
+                                row.getTimestamp("recorded_at").toInstant()),
+                        commandId)
+                .stream()
+                .findFirst();
     }
 
     public List<OutboundWrite> findOutboundWrites(UUID commandId) {

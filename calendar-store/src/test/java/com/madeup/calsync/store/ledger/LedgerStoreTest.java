@@ -45,4 +45,47 @@ class LedgerStoreTest {
         });
         assertThat(ledger.findCommand(UUID.randomUUID())).isEmpty();
     }
+
+    @Test
+    void completingOnlyWhilePendingLeavesAnEarlierOutcomeAlone() {
+        UUID commandId = UUID.randomUUID();
+        ledger.claimCommand(commandId, UUID.randomUUID(), 7L);
+
+        assertThat(ledger.completePendingCommand(commandId, CommandOutcome.REJECTED, "{\"outcome\":\"rejected\"}"))
+                .isTrue();
+        assertThat(ledger.completePendingCommand(commandId, CommandOutcome.APPLIED, "{\"outcome\":\"applied\"}"))
+                .as("already rejected")
+                .isFalse();
+
+        HandledCommand handled = ledger.findCommand(commandId).orElseThrow();
+        assertThat(handled.outcome()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(handled.resultJson()).contains("rejected");
+        assertThat(ledger.completePendingCommand(UUID.randomUUID(), CommandOutcome.REJECTED, "{}"))
+                .as("unknown command")
+                .isFalse();
+    }
+
+    @Test
+    void theLatestIntentOfACommandIsKept() {
+        UUID commandId = UUID.randomUUID();
+        ledger.claimCommand(commandId, UUID.randomUUID(), 7L);
+        assertThat(ledger.findIntent(commandId)).isEmpty();
+
+        ledger.recordIntent(commandId, 3L, "evt-1", WriteOperation.PATCH, "{\"summary\":\"v1\"}");
+        ledger.recordIntent(commandId, 3L, "evt-1", WriteOperation.PATCH, "{\"summary\":\"v2\"}");
+        UUID deleteCommand = UUID.randomUUID();
+        ledger.claimCommand(deleteCommand, UUID.randomUUID(), 7L);
+        ledger.recordIntent(deleteCommand, 3L, "evt-2", WriteOperation.DELETE, null);
+
+        assertThat(ledger.findIntent(commandId)).hasValueSatisfying(intent -> {
+            assertThat(intent.operation()).isEqualTo(WriteOperation.PATCH);
+            assertThat(intent.providerEventId()).isEqualTo("evt-1");
+            assertThat(intent.calendarId()).isEqualTo(3L);
+            assertThat(intent.sentJson()).isEqualTo("{\"summary\": \"v2\"}");
+        });
+        assertThat(ledger.findIntent(deleteCommand)).hasValueSatisfying(intent -> {
+            assertThat(intent.operation()).isEqualTo(WriteOperation.DELETE);
+            assertThat(intent.sentJson()).isNull();
+        });
+    }
 }

@@ -36,6 +36,7 @@ import com.madeup.calsync.store.event.StoredEvent;
 import com.madeup.calsync.store.event.UpsertResult;
 import com.madeup.calsync.store.ledger.HandledCommand;
 import com.madeup.calsync.store.ledger.LedgerStore;
+import com.madeup.calsync.store.ledger.OutboundIntent;
 import com.madeup.calsync.store.ledger.WriteOperation;
 import com.madeup.calsync.store.token.ConnectionTokens;
 import com.madeup.calsync.store.token.ConnectionTokens.TokenAccess;
@@ -77,6 +78,7 @@ public final class CommandHandler {
     private final CalendarEventStore events;
     private final LedgerStore ledger;
     private final HeldCommandStore held;
+    private final HeldCommandExpiry expiry;
     private final ConnectionTokens tokens;
     private final ConnectionTokens.Refresher refresher;
     private final CalendarApi google;
@@ -84,6 +86,7 @@ public final class CommandHandler {
     private final ContractPublisher publisher;
     private final JsonMapper json;
     private final TransactionOperations transactions;
+    private final BeforeStoreCommit beforeStoreCommit;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Supplier<UUID> messageIds;
@@ -132,6 +135,7 @@ public final class CommandHandler {
             CalendarEventStore events,
             LedgerStore ledger,
             HeldCommandStore held,
+            HeldCommandExpiry expiry,
             ConnectionTokens tokens,
             ConnectionTokens.Refresher refresher,
             CalendarApi google,
@@ -139,6 +143,7 @@ public final class CommandHandler {
             ContractPublisher publisher,
             JsonMapper json,
             TransactionOperations transactions,
+            BeforeStoreCommit beforeStoreCommit,
             MeterRegistry meters,
             Clock clock,
             Supplier<UUID> messageIds) {
@@ -146,6 +151,7 @@ public final class CommandHandler {
         this.events = Objects.requireNonNull(events, "events");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.held = Objects.requireNonNull(held, "held");
+        this.expiry = Objects.requireNonNull(expiry, "expiry");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
         this.google = Objects.requireNonNull(google, "google");
@@ -153,6 +159,7 @@ public final class CommandHandler {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.json = Objects.requireNonNull(json, "json");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.beforeStoreCommit = Objects.requireNonNull(beforeStoreCommit, "beforeStoreCommit");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
@@ -208,7 +215,8 @@ public final class CommandHandler {
 
     /**
      * Applies the connection's held commands in the order they came, once it is active again; stops
-     * at the first that must be held again.
+     * at the first that must be held again. Commands held longer than the hold limit are answered
+     * REJECTED first instead of being applied late.
      */
     public void redriveHeld(UUID connectionId) {
         ReentrantLock lock = lockOf(connectionId);
@@ -221,6 +229,7 @@ public final class CommandHandler {
     }
 
     private void redriveHeldLocked(UUID connectionId) {
+        expiry.expireDue(connectionId);
         Optional<ProviderConnection> connection = repositories.connections().findById(connectionId);
         if (connection.isEmpty() || connection.get().status() != ConnectionStatus.ACTIVE) {
             return;
@@ -367,6 +376,10 @@ public final class CommandHandler {
     private Verdict create(Target target, CreateEventCommand create, List<Person> invitees) {
         EventId eventId = create.effectiveEventId();
         var draft = EventMapping.forInsert(eventId, create.draft(), invitees);
+        Verdict earlier = writtenBefore(target, eventId.value(), WriteOperation.INSERT, SentFields.of(draft));
+        if (earlier != null) {
+            return earlier;
+        }
         var answer = calls.call(
                 target.connectionId(),
                 target.token(),
@@ -393,6 +406,10 @@ public final class CommandHandler {
         if (changes == null) {
             return Verdict.applied(update.eventId(), stored.row().etag());
         }
+        Verdict earlier = writtenBefore(target, update.eventId().value(), WriteOperation.PATCH, SentFields.of(changes));
+        if (earlier != null) {
+            return earlier;
+        }
         String ifMatch = update.expectedEtag() != null
                 ? update.expectedEtag()
                 : stored.row().etag();
@@ -412,6 +429,10 @@ public final class CommandHandler {
     }
 
     private Verdict delete(Target target, DeleteEventCommand delete, StoredEvent stored) {
+        Verdict earlier = writtenBefore(target, delete.eventId().value(), WriteOperation.DELETE, null);
+        if (earlier != null) {
+            return earlier;
+        }
         String ifMatch = delete.expectedEtag() != null
                 ? delete.expectedEtag()
                 : stored.row().etag();
@@ -429,13 +450,18 @@ public final class CommandHandler {
         if (!response.ok() && !gone) {
             return failure(target, answer.needsReauth(), response, ResultReason.EVENT_NOT_FOUND);
         }
+        return deleted(target, delete.eventId());
+    }
+
+    /** The event is gone at the provider: remove our row, complete the ledger, publish the change. */
+    private Verdict deleted(Target target, EventId eventId) {
         UUID commandId = target.command().commandId().value();
-        Verdict verdict = Verdict.applied(delete.eventId(), null);
+        Verdict verdict = Verdict.applied(eventId, null);
         transactions.executeWithoutResult(status -> {
-            events.delete(target.calendar().id(), delete.eventId().value());
-            ledger.recordOutboundWrite(
-                    commandId, target.calendar().id(), delete.eventId().value(), WriteOperation.DELETE, null);
+            events.delete(target.calendar().id(), eventId.value());
+            ledger.recordOutboundWrite(commandId, target.calendar().id(), eventId.value(), WriteOperation.DELETE, null);
             complete(target.command(), verdict);
+            beforeStoreCommit.reached(target.command());
         });
         return verdict.withChange(publisher.publish(
                 Topics.CALENDAR_EVENT_CHANGED,
@@ -443,11 +469,69 @@ public final class CommandHandler {
                 new CalendarEventChanged(
                         meta(CalendarEventChanged.TYPE, CalendarEventChanged.VERSION, target.command()),
                         target.command().calendarId(),
-                        delete.eventId(),
+                        eventId,
                         ChangeKind.DELETED,
                         null,
                         ChangeSource.COMMAND,
                         target.command().commandId())));
+    }
+
+    /**
+     * Whether an earlier attempt of this command already made its write. An attempt records its
+     * intent (the fields it sends) before calling the provider; if one is found, that attempt may
+     * have reached the provider and died before our commit, so a plain retry would meet a moved
+     * etag (412), an existing id (409) or a deleted event. The event is read back instead: if it
+     * carries the intended write, it is stored and the command is APPLIED without a second write.
+     * Otherwise (or with no intent) this attempt's intent is recorded, committed before the call,
+     * and null returned: the write goes ahead as usual.
+     */
+    private Verdict writtenBefore(Target target, String eventId, WriteOperation operation, SentFields sent) {
+        UUID commandId = target.command().commandId().value();
+        Optional<OutboundIntent> intent = ledger.findIntent(commandId).filter(found -> found.operation() == operation);
+        if (intent.isPresent()) {
+            Verdict resumed = resume(target, eventId, intent.get());
+            if (resumed != null) {
+                log.info(
+                        "command {}: an earlier attempt's {} already reached the provider; stored it without writing again",
+                        commandId,
+                        operation.databaseValue());
+                return resumed;
+            }
+        }
+        ledger.recordIntent(
+                commandId,
+                target.calendar().id(),
+                eventId,
+                operation,
+                sent == null ? null : json.writeValueAsString(sent));
+        return null;
+    }
+
+    private Verdict resume(Target target, String eventId, OutboundIntent intent) {
+        ApiResponse<ProviderEvent> current = calls.call(
+                        target.connectionId(),
+                        target.token(),
+                        "calendar.events.get",
+                        token -> google.getEvent(token, target.providerCalendarId(), eventId))
+                .response();
+        boolean live = current.ok() && !current.body().cancelled();
+        return switch (intent.operation()) {
+            // Our client id: an event under it can only come from this command.
+            case INSERT -> live ? stored(target, current.body(), WriteOperation.INSERT) : null;
+            case PATCH ->
+                live
+                                && intent.sentJson() != null
+                                && json.readValue(intent.sentJson(), SentFields.class)
+                                        .carriedBy(current.body())
+                        ? stored(target, current.body(), WriteOperation.PATCH)
+                        : null;
+            case DELETE -> {
+                boolean gone = (current.ok() && current.body().cancelled())
+                        || current.failedWith(ErrorKind.NOT_FOUND)
+                        || current.failedWith(ErrorKind.ALREADY_DELETED);
+                yield gone ? deleted(target, new EventId(eventId)) : null;
+            }
+        };
     }
 
     /**
@@ -461,6 +545,7 @@ public final class CommandHandler {
             ledger.recordOutboundWrite(
                     target.command().commandId().value(), target.calendar().id(), event.id(), operation, event.etag());
             complete(target.command(), verdict);
+            beforeStoreCommit.reached(target.command());
         });
         return verdict.withChange(publishUpserted(target, event.id()));
     }

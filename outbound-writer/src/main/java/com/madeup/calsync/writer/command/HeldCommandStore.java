@@ -2,6 +2,8 @@ package com.madeup.calsync.writer.command;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -49,6 +51,43 @@ public final class HeldCommandStore {
                 "SELECT command_json::text FROM held_commands WHERE connection_id = ? ORDER BY held_at, command_id",
                 String.class,
                 connectionId);
+    }
+
+    /** A held command as stored. */
+    record HeldCommand(UUID commandId, UUID connectionId, String commandJson, String reason, Instant heldAt) {}
+
+    /**
+     * Locks up to {@code limit} commands held since {@code cutoff} or earlier (oldest first), of one
+     * connection or (null) of all, skipping rows another transaction has locked: two instances
+     * sweeping at once never take the same command. Call it inside a transaction; the locks last
+     * until it ends.
+     */
+    List<HeldCommand> lockHeldSince(Instant cutoff, UUID connectionId, int limit) {
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(Timestamp.from(cutoff));
+        String ofConnection = "";
+        if (connectionId != null) {
+            ofConnection = " AND connection_id = ?";
+            arguments.add(connectionId);
+        }
+        arguments.add(limit);
+        return jdbc.query(
+                "SELECT command_id, connection_id, command_json::text AS command_json, reason, held_at"
+                        + " FROM held_commands WHERE held_at <= ?" + ofConnection
+                        + " ORDER BY held_at, command_id LIMIT ? FOR UPDATE SKIP LOCKED",
+                (row, i) -> new HeldCommand(
+                        row.getObject("command_id", UUID.class),
+                        row.getObject("connection_id", UUID.class),
+                        row.getString("command_json"),
+                        row.getString("reason"),
+                        row.getTimestamp("held_at").toInstant()),
+                arguments.toArray());
+    }
+
+    /** How many commands are held, over all connections. */
+    public long count() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM held_commands", Long.class);
+        return count == null ? 0 : count;
     }
 
     void release(UUID commandId) {

@@ -13,12 +13,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param retry retries of one provider call (transient errors and rate limits)
  * @param rateLimit calls per connection, kept under the provider's per-user quota
+ * @param heldCommands how long commands of a connection that needs re-authorization are kept
  */
 @Validated
 @ConfigurationProperties("calsync.writer")
 public record WriterProperties(
         @DefaultValue @Valid @NotNull Retry retry,
-        @DefaultValue @Valid @NotNull RateLimit rateLimit) {
+        @DefaultValue @Valid @NotNull RateLimit rateLimit,
+        @DefaultValue @Valid @NotNull HeldCommands heldCommands) {
 
     /**
      * @param maxAttempts attempts per provider call, the first included
@@ -42,4 +44,16 @@ public record WriterProperties(
             @DefaultValue("8") @Min(1) int permitsPerPeriod,
             @DefaultValue("1s") @NotNull Duration period,
             @DefaultValue("10s") @NotNull Duration maxWait) {}
+
+    /**
+     * A command held longer than {@code maxAge} (counted from when it was first held) is not applied
+     * any more: it is answered REJECTED / {@code needs_reauth} and recorded so in the ledger. A user
+     * who reconnects after a week should not see week-old edits appear at Google.
+     *
+     * @param maxAge how long a command may wait for its connection to be re-authorized
+     * @param sweepInterval how often the writer looks for held commands past {@code maxAge}
+     */
+    public record HeldCommands(
+            @DefaultValue("7d") @NotNull Duration maxAge,
+            @DefaultValue("10m") @NotNull Duration sweepInterval) {}
 }

@@ -56,6 +56,7 @@ import com.madeup.calsync.testsupport.CalsyncEmbeddedKafka;
 import com.madeup.calsync.testsupport.TestKafka;
 import com.madeup.calsync.testsupport.TestPostgres;
 import com.madeup.calsync.writer.WriterApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -63,8 +64,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
@@ -74,8 +78,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,11 +104,50 @@ import tools.jackson.databind.json.JsonMapper;
             "calsync.writer.retry.max-delay=2s",
             "calsync.messaging.retry.initial-interval=50ms",
             "calsync.messaging.retry.max-retries=1",
+            // The tests expire held commands themselves; the scheduled sweep stays out of their way.
+            "calsync.writer.held-commands.sweep-interval=1h",
             "spring.kafka.consumer.auto-offset-reset=earliest"
         })
 @CalsyncEmbeddedKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(CommandPipelineIntegrationTest.TestCollaborators.class)
 class CommandPipelineIntegrationTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestCollaborators {
+        /** The app's clock; a test shifts it into the past to hold a command "long ago". */
+        @Bean
+        AdjustableClock adjustableClock() {
+            return new AdjustableClock();
+        }
+
+        @Bean
+        CrashOnce crashOnce() {
+            return new CrashOnce();
+        }
+    }
+
+    /** Fails the store transaction of an armed command once, as a crash just before our commit would. */
+    static final class CrashOnce implements BeforeStoreCommit {
+        private final Set<UUID> armed = ConcurrentHashMap.newKeySet();
+        private final Set<UUID> crashed = ConcurrentHashMap.newKeySet();
+
+        void arm(CommandId commandId) {
+            armed.add(commandId.value());
+        }
+
+        boolean crashed(CommandId commandId) {
+            return crashed.contains(commandId.value());
+        }
+
+        @Override
+        public void reached(EventCommand command) {
+            if (armed.remove(command.commandId().value())) {
+                crashed.add(command.commandId().value());
+                throw new IllegalStateException("simulated crash after the provider write, before our commit");
+            }
+        }
+    }
 
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String ADA = "ada@example.com";
@@ -155,6 +203,27 @@ class CommandPipelineIntegrationTest {
 
     @Autowired
     CalendarApi google;
+
+    @Autowired
+    AdjustableClock clock;
+
+    @Autowired
+    CrashOnce crash;
+
+    @Autowired
+    HeldCommandExpiry expiry;
+
+    @Autowired
+    HeldCommandStore heldCommands;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     User ada;
     User root;
@@ -502,6 +571,87 @@ class CommandPipelineIntegrationTest {
     }
 
     @Test
+    void aCrashBetweenTheGoogleWriteAndOurCommitEndsAppliedWithOneWriteAndOneChange() {
+        Account gil = newAccount("gil");
+
+        CreateEventCommand create = createFor(gil, "Survives a crash");
+        crash.arm(create.commandId());
+        long inserts = admin.calls("calendar.events.insert");
+        EventCommandResult created = send(create);
+        assertThat(crash.crashed(create.commandId())).isTrue();
+        assertThat(created.outcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(admin.calls("calendar.events.insert")).isEqualTo(inserts + 1);
+        long gilCalendar = calendars
+                .findByConnectionIdAndProviderCalendarId(gil.connection(), gil.email())
+                .orElseThrow()
+                .id();
+        EventId eventId = created.eventId();
+        assertThat(events.find(gilCalendar, eventId.value()).orElseThrow().row().etag())
+                .isEqualTo(created.etag())
+                .isEqualTo(google.getEvent(gil.token(), gil.email(), eventId.value())
+                        .body()
+                        .etag());
+
+        // Before the fix this patch's retry met the moved etag (412) and ended as CONFLICT.
+        UpdateEventCommand update = new UpdateEventCommand(
+                meta(gil.connection()),
+                new CommandId(UUID.randomUUID()),
+                create.actor(),
+                create.calendarId(),
+                eventId,
+                draft("Survives a crash v2", List.of(erin), 5L),
+                null);
+        crash.arm(update.commandId());
+        long patches = admin.calls("calendar.events.patch");
+        EventCommandResult updated = send(update);
+        assertThat(crash.crashed(update.commandId())).isTrue();
+        assertThat(updated.outcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(admin.calls("calendar.events.patch")).isEqualTo(patches + 1);
+        ProviderEvent atGoogle =
+                google.getEvent(gil.token(), gil.email(), eventId.value()).body();
+        assertThat(atGoogle.summary()).isEqualTo("Survives a crash v2");
+        StoredEvent stored = events.find(gilCalendar, eventId.value()).orElseThrow();
+        assertThat(stored.row().summary()).isEqualTo("Survives a crash v2");
+        assertThat(stored.row().matterId()).isEqualTo(5L);
+        assertThat(stored.row().etag()).isEqualTo(atGoogle.etag()).isEqualTo(updated.etag());
+
+        DeleteEventCommand delete = new DeleteEventCommand(
+                meta(gil.connection()),
+                new CommandId(UUID.randomUUID()),
+                create.actor(),
+                create.calendarId(),
+                eventId,
+                null);
+        crash.arm(delete.commandId());
+        long deletes = admin.calls("calendar.events.delete");
+        EventCommandResult deleted = send(delete);
+        assertThat(crash.crashed(delete.commandId())).isTrue();
+        assertThat(deleted.outcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(admin.calls("calendar.events.delete")).isEqualTo(deletes + 1);
+        assertThat(events.find(gilCalendar, eventId.value())).isEmpty();
+
+        // The crashed attempts published nothing: one result and one change per command.
+        Set<CommandId> ids = Set.of(create.commandId(), update.commandId(), delete.commandId());
+        Map<CommandId, Long> resultCount =
+                TestKafka.readToEnd(bootstrapServers, Topics.EVENT_COMMAND_RESULT, Duration.ofSeconds(5)).stream()
+                        .map(record -> json.readValue(record.value(), EventCommandResult.class))
+                        .filter(result -> ids.contains(result.commandId()))
+                        .collect(Collectors.groupingBy(EventCommandResult::commandId, Collectors.counting()));
+        Map<CommandId, Long> changeCount =
+                TestKafka.readToEnd(bootstrapServers, Topics.CALENDAR_EVENT_CHANGED, Duration.ofSeconds(5)).stream()
+                        .map(record -> json.readValue(record.value(), CalendarEventChanged.class))
+                        .filter(change -> ids.contains(change.commandId()))
+                        .collect(Collectors.groupingBy(CalendarEventChanged::commandId, Collectors.counting()));
+        assertThat(resultCount)
+                .isEqualTo(Map.of(create.commandId(), 1L, update.commandId(), 1L, delete.commandId(), 1L));
+        assertThat(changeCount)
+                .isEqualTo(Map.of(create.commandId(), 1L, update.commandId(), 1L, delete.commandId(), 1L));
+        for (CommandId id : ids) {
+            assertThat(ledger.findOutboundWrites(id.value())).hasSize(1);
+        }
+    }
+
+    @Test
     void replayingCommandsSendsNoSecondWriteToGoogle() {
         CreateEventCommand create = create(ada, "Replay", List.of(erin), null);
         EventCommandResult created = send(create);
@@ -559,20 +709,7 @@ class CommandPipelineIntegrationTest {
         assertThat(heldToo.outcome()).isEqualTo(CommandOutcome.HELD);
         assertThat(admin.calls("calendar.events.insert")).isEqualTo(inserts);
 
-        connections.updateStatus(carlConnection, ConnectionStatus.ACTIVE, null, Instant.now());
-        publisher.publishAndWait(
-                Topics.SYNC_REQUESTED,
-                carlConnection.toString(),
-                new SyncRequested(
-                        MessageMeta.create(
-                                SyncRequested.TYPE,
-                                SyncRequested.VERSION,
-                                new ConnectionId(carlConnection),
-                                java.time.Clock.systemUTC(),
-                                UUID::randomUUID),
-                        null,
-                        SyncReason.CONNECTED,
-                        SyncMode.INCREMENTAL));
+        reconnect(carlConnection);
 
         List<EventCommandResult> first = awaitResults(create.commandId(), 2);
         List<EventCommandResult> then = awaitResults(second.commandId(), 2);
@@ -592,6 +729,121 @@ class CommandPipelineIntegrationTest {
                         .row()
                         .summary())
                 .isEqualTo("Held");
+    }
+
+    @Test
+    void heldCommandsPastTheLimitAreRejectedByTheSweepAndNotAppliedAfterReconnect() {
+        Account dora = newAccount("dora");
+        connections.updateStatus(dora.connection(), ConnectionStatus.NEEDS_REAUTH, "invalid_grant", Instant.now());
+        CreateEventCommand stale = createFor(dora, "Stale");
+        CreateEventCommand recent = createFor(dora, "Recent");
+        clock.shift(Duration.ofDays(-8));
+        EventCommandResult staleHeld;
+        try {
+            staleHeld = send(stale);
+        } finally {
+            clock.reset();
+        }
+        EventCommandResult recentHeld = send(recent);
+        long inserts = admin.calls("calendar.events.insert");
+        assertThat(staleHeld.outcome()).isEqualTo(CommandOutcome.HELD);
+        assertThat(recentHeld.outcome()).isEqualTo(CommandOutcome.HELD);
+        double heldBefore = heldGauge();
+        assertThat(heldBefore).isEqualTo(heldRows()).isGreaterThanOrEqualTo(2);
+
+        int expired = expiry.expireDue();
+
+        assertThat(expired).isEqualTo(1);
+        List<EventCommandResult> staleResults = awaitResults(stale.commandId(), 2);
+        EventCommandResult expiredResult = staleResults.get(1);
+        assertThat(expiredResult.outcome()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(expiredResult.reason()).isEqualTo(ResultReason.NEEDS_REAUTH);
+        assertThat(expiredResult.message()).contains("7 days").contains("reconnect");
+        assertThat(expiredResult.eventId()).isEqualTo(stale.effectiveEventId());
+        var ledgered = ledger.findCommand(stale.commandId().value()).orElseThrow();
+        assertThat(ledgered.outcome()).isEqualTo(com.madeup.calsync.store.ledger.CommandOutcome.REJECTED);
+        assertThat(ledgered.resultJson()).contains("needs_reauth").contains("7 days");
+        assertThat(heldCommands.isHeld(stale.commandId().value())).isFalse();
+        assertThat(heldCommands.isHeld(recent.commandId().value())).isTrue();
+        assertThat(ledger.findCommand(recent.commandId().value()).orElseThrow().outcome())
+                .isEqualTo(com.madeup.calsync.store.ledger.CommandOutcome.PENDING);
+        assertThat(heldGauge()).isEqualTo(heldRows()).isEqualTo(heldBefore - 1);
+        assertThat(expiry.expireDue()).as("a second sweep finds nothing").isZero();
+
+        reconnect(dora.connection());
+
+        assertThat(awaitResults(recent.commandId(), 2))
+                .extracting(EventCommandResult::outcome)
+                .containsExactly(CommandOutcome.HELD, CommandOutcome.APPLIED);
+        // Same partition: anything for the stale command would have come before.
+        assertThat(resultsByCommand.get(stale.commandId().value())).hasSize(2);
+        assertThat(admin.calls("calendar.events.insert")).isEqualTo(inserts + 1);
+        assertThat(google.getEvent(
+                                dora.token(),
+                                dora.email(),
+                                stale.effectiveEventId().value())
+                        .ok())
+                .isFalse();
+    }
+
+    @Test
+    void aReconnectAfterTheLimitAnswersTheExpiredCommandInsteadOfApplyingIt() {
+        Account eve = newAccount("eve");
+        connections.updateStatus(eve.connection(), ConnectionStatus.NEEDS_REAUTH, "invalid_grant", Instant.now());
+        CreateEventCommand late = createFor(eve, "Too late");
+        clock.shift(Duration.ofDays(-7).minusMinutes(1));
+        try {
+            assertThat(send(late).outcome()).isEqualTo(CommandOutcome.HELD);
+        } finally {
+            clock.reset();
+        }
+        long inserts = admin.calls("calendar.events.insert");
+
+        // No sweep ran (its interval is an hour here): the re-drive itself expires the command.
+        reconnect(eve.connection());
+
+        List<EventCommandResult> results = awaitResults(late.commandId(), 2);
+        assertThat(results.get(1).outcome()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(results.get(1).reason()).isEqualTo(ResultReason.NEEDS_REAUTH);
+        assertThat(heldCommands.isHeld(late.commandId().value())).isFalse();
+        assertThat(ledger.findCommand(late.commandId().value()).orElseThrow().outcome())
+                .isEqualTo(com.madeup.calsync.store.ledger.CommandOutcome.REJECTED);
+        assertThat(admin.calls("calendar.events.insert")).isEqualTo(inserts);
+    }
+
+    @Test
+    void twoInstancesSweepingAtOnceAnswerEachExpiredCommandExactlyOnce() {
+        Account fay = newAccount("fay");
+        connections.updateStatus(fay.connection(), ConnectionStatus.NEEDS_REAUTH, "invalid_grant", Instant.now());
+        List<CreateEventCommand> commands = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            CreateEventCommand command = createFor(fay, "Held " + i);
+            commands.add(command);
+            assertThat(send(command).outcome()).isEqualTo(CommandOutcome.HELD);
+        }
+        Set<CommandId> ids = commands.stream().map(EventCommand::commandId).collect(Collectors.toSet());
+        // Two writer instances whose clocks say the commands are eight days old.
+        java.time.Clock eightDaysOn = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofDays(8));
+        HeldCommandExpiry first = instanceExpiry(eightDaysOn);
+        HeldCommandExpiry second = instanceExpiry(eightDaysOn);
+
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> first.expireDue(fay.connection()));
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> second.expireDue(fay.connection()));
+
+        assertThat(one.join() + two.join()).isEqualTo(6);
+        List<EventCommandResult> rejections =
+                TestKafka.readToEnd(bootstrapServers, Topics.EVENT_COMMAND_RESULT, Duration.ofSeconds(5)).stream()
+                        .map(record -> json.readValue(record.value(), EventCommandResult.class))
+                        .filter(result -> ids.contains(result.commandId()))
+                        .filter(result -> result.outcome() == CommandOutcome.REJECTED)
+                        .toList();
+        assertThat(rejections).hasSize(6);
+        assertThat(rejections.stream().map(EventCommandResult::commandId).collect(Collectors.toSet()))
+                .isEqualTo(ids);
+        assertThat(commands)
+                .allSatisfy(command -> assertThat(
+                                heldCommands.isHeld(command.commandId().value()))
+                        .isFalse());
     }
 
     // ---- operations ----
@@ -615,7 +867,8 @@ class CommandPipelineIntegrationTest {
         assertThat(readiness.body()).contains("UP");
         assertThat(prometheus.body())
                 .contains("calsync_writer_commands_total{outcome=\"applied\"")
-                .contains("calsync_writer_command_latency_seconds_bucket{action=\"create\"");
+                .contains("calsync_writer_command_latency_seconds_bucket{action=\"create\"")
+                .contains("calsync_writer_commands_held ");
     }
 
     // ---- poison ----
@@ -636,6 +889,72 @@ class CommandPipelineIntegrationTest {
     }
 
     // ---- helpers ----
+
+    /** A user with an emulator account, a connection and one writable calendar (the primary). */
+    record Account(User user, UUID connection, String email, AccessToken token) {}
+
+    private Account newAccount(String name) {
+        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        User user = users.save(User.create(email, name, null, false, Instant.now()));
+        JsonNode account = admin.post("/emulator/accounts", "{\"email\":\"" + email + "\"}");
+        UUID connection = UUID.randomUUID();
+        connect(connection, user, email, account);
+        calendars.upsertFromProvider(connection, email, name, "UTC", AccessRole.OWNER, true, Instant.now());
+        return new Account(
+                user,
+                connection,
+                email,
+                new AccessToken(account.path("accessToken").asString()));
+    }
+
+    private CreateEventCommand createFor(Account account, String summary) {
+        return new CreateEventCommand(
+                meta(account.connection()),
+                new CommandId(UUID.randomUUID()),
+                new Actor(new UserId(account.user().id()), "test"),
+                new CalendarId(account.email()),
+                null,
+                draft(summary, List.of(), null));
+    }
+
+    /** What the dashboard does after the user reconnected the account. */
+    private void reconnect(UUID connectionId) {
+        connections.updateStatus(connectionId, ConnectionStatus.ACTIVE, null, Instant.now());
+        publisher.publishAndWait(
+                Topics.SYNC_REQUESTED,
+                connectionId.toString(),
+                new SyncRequested(
+                        MessageMeta.create(
+                                SyncRequested.TYPE,
+                                SyncRequested.VERSION,
+                                new ConnectionId(connectionId),
+                                java.time.Clock.systemUTC(),
+                                UUID::randomUUID),
+                        null,
+                        SyncReason.CONNECTED,
+                        SyncMode.INCREMENTAL));
+    }
+
+    private HeldCommandExpiry instanceExpiry(java.time.Clock instanceClock) {
+        return new HeldCommandExpiry(
+                heldCommands,
+                ledger,
+                publisher,
+                json,
+                transactions,
+                meters,
+                Duration.ofDays(7),
+                instanceClock,
+                UUID::randomUUID);
+    }
+
+    private double heldGauge() {
+        return meters.get("calsync.writer.commands.held").gauge().value();
+    }
+
+    private long heldRows() {
+        return jdbc.queryForObject("SELECT count(*) FROM held_commands", Long.class);
+    }
 
     private long writes() {
         return admin.calls("calendar.events.insert")

@@ -29,6 +29,11 @@ import com.madeup.calsync.testsupport.CalsyncEmbeddedKafka;
 import com.madeup.calsync.testsupport.TestKafka;
 import com.madeup.calsync.testsupport.TestPostgres;
 import com.madeup.calsync.writer.WriterApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +52,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -114,6 +120,9 @@ class WriterBenchmark {
     @Autowired
     OAuthTokenStore tokens;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void run() {
         UUID connection = UUID.randomUUID();
@@ -135,16 +144,21 @@ class WriterBenchmark {
             // Warm-up: JIT, connection pools, consumer group join.
             closedLoop(50, connection, user, results, arrived);
             admin.post("/emulator/stats/reset", null);
+            Cpu cpu = new Cpu(postgresPid());
             if (MODE.equals("unlimited")) {
+                Cpu.Sample before = cpu.sample();
                 long[] latencies = closedLoop(Math.min(COMMANDS, 500), connection, user, results, arrived);
+                Cpu.Sample after = cpu.sample();
                 Arrays.sort(latencies);
                 System.out.printf(
-                        "BENCH one at a time: %d commands, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                        "BENCH one at a time: %d commands, p50 %.1f ms, p99 %.1f ms, max %.1f ms; %s%n",
                         latencies.length,
                         latencies[latencies.length / 2] / 1e6,
                         latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6,
-                        latencies[latencies.length - 1] / 1e6);
+                        latencies[latencies.length - 1] / 1e6,
+                        after.perCommandSince(before, latencies.length));
             }
+            Cpu.Sample before = cpu.sample();
             long started = System.nanoTime();
             List<UUID> backlog = new ArrayList<>();
             for (int i = 0; i < COMMANDS; i++) {
@@ -154,12 +168,68 @@ class WriterBenchmark {
             }
             awaitAll(backlog, results, arrived, Duration.ofMinutes(5));
             double seconds = (System.nanoTime() - started) / 1e9;
+            Cpu.Sample after = cpu.sample();
             JsonNode stats = admin.get("/emulator/stats");
             System.out.printf(
-                    "BENCH backlog (%s): %d commands in %.1f s = %.1f commands/s; emulator statuses %s%n",
-                    MODE, COMMANDS, seconds, COMMANDS / seconds, stats.path("statuses"));
+                    "BENCH backlog (%s): %d commands in %.1f s = %.1f commands/s; emulator statuses %s; %s%n",
+                    MODE,
+                    COMMANDS,
+                    seconds,
+                    COMMANDS / seconds,
+                    stats.path("statuses"),
+                    after.perCommandSince(before, COMMANDS));
             assertThat(stats.path("statuses").has("403")).isFalse();
             assertThat(stats.path("statuses").has("429")).isFalse();
+        }
+    }
+
+    /** The embedded PostgreSQL's postmaster, from the data directory's postmaster.pid. */
+    private long postgresPid() {
+        String dataDirectory = jdbc.queryForObject("SHOW data_directory", String.class);
+        try {
+            return Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid"))
+                    .getFirst()
+                    .trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * CPU time used, to give a cost per command that does not depend on how busy the shared machine
+     * is: this JVM (writer, embedded broker, emulator and the benchmark's own client) and PostgreSQL
+     * (the postmaster and its backends, from /proc).
+     */
+    record Cpu(long postgresPid) {
+        record Sample(long jvmNanos, long postgresTicks) {
+            String perCommandSince(Sample earlier, int commands) {
+                double jvmMs = (jvmNanos - earlier.jvmNanos) / 1e6 / commands;
+                // Linux reports process times in clock ticks of 10 ms (USER_HZ = 100).
+                double postgresMs = (postgresTicks - earlier.postgresTicks) * 10.0 / commands;
+                return String.format("CPU per command: JVM %.2f ms, PostgreSQL %.2f ms", jvmMs, postgresMs);
+            }
+        }
+
+        Sample sample() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long ticks = ticks(postgresPid);
+            for (ProcessHandle child :
+                    ProcessHandle.of(postgresPid).orElseThrow().descendants().toList()) {
+                ticks += ticks(child.pid());
+            }
+            return new Sample(jvm, ticks);
+        }
+
+        /** utime + stime of one process, fields 14 and 15 of /proc/pid/stat (after the command name). */
+        private static long ticks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException gone) {
+                return 0; // the process ended between listing and reading
+            }
         }
     }
 
