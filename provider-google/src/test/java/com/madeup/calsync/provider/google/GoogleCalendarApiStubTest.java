@@ -54,7 +54,7 @@ class GoogleCalendarApiStubTest {
 
     static final AccessToken TOKEN = new AccessToken("ya29.test-access");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
-    static final JsonMapper JSON = HttpTransport.defaultMapper();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     StubGoogleServer server;
     HttpTransport transport;
