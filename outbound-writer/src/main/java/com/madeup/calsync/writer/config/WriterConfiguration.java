@@ -51,6 +51,7 @@ public class WriterConfiguration {
 
     @Bean
     CommandHandler commandHandler(
+            WriterProperties properties,
             UserRepository users,
             ProviderConnectionRepository connections,
             CalendarRepository calendars,
@@ -81,7 +82,8 @@ public class WriterConfiguration {
                 transactions,
                 meters,
                 clock,
-                UUID::randomUUID);
+                UUID::randomUUID,
+                properties.sendUpdates());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import com.madeup.calsync.provider.EventQuery;
 import com.madeup.calsync.provider.Page;
 import com.madeup.calsync.provider.ProviderChannel;
 import com.madeup.calsync.provider.ProviderEvent;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.SyncResult;
 import com.madeup.calsync.provider.WatchRequest;
 import com.madeup.calsync.provider.http.ApiError;
@@ -82,23 +83,38 @@ final class GoogleEventsApi {
         return calls.get(token, "calendar.events.get", calls.uri(eventPath(calendarId, eventId), Map.of()), EVENT);
     }
 
-    ApiResponse<ProviderEvent> insert(AccessToken token, String calendarId, EventDraft draft) {
-        return write(token, "calendar.events.insert", "POST", eventsPath(calendarId), draft, null);
+    ApiResponse<ProviderEvent> insert(AccessToken token, String calendarId, EventDraft draft, SendUpdates sendUpdates) {
+        return write(token, "calendar.events.insert", "POST", eventsPath(calendarId), draft, null, sendUpdates);
     }
 
     ApiResponse<ProviderEvent> patch(
-            AccessToken token, String calendarId, String eventId, EventDraft changes, String ifMatch) {
-        return write(token, "calendar.events.patch", "PATCH", eventPath(calendarId, eventId), changes, ifMatch);
+            AccessToken token,
+            String calendarId,
+            String eventId,
+            EventDraft changes,
+            String ifMatch,
+            SendUpdates sendUpdates) {
+        return write(
+                token, "calendar.events.patch", "PATCH", eventPath(calendarId, eventId), changes, ifMatch, sendUpdates);
     }
 
     ApiResponse<ProviderEvent> update(
-            AccessToken token, String calendarId, String eventId, EventDraft event, String ifMatch) {
-        return write(token, "calendar.events.update", "PUT", eventPath(calendarId, eventId), event, ifMatch);
+            AccessToken token,
+            String calendarId,
+            String eventId,
+            EventDraft event,
+            String ifMatch,
+            SendUpdates sendUpdates) {
+        return write(
+                token, "calendar.events.update", "PUT", eventPath(calendarId, eventId), event, ifMatch, sendUpdates);
     }
 
-    ApiResponse<Void> delete(AccessToken token, String calendarId, String eventId, String ifMatch) {
+    ApiResponse<Void> delete(
+            AccessToken token, String calendarId, String eventId, String ifMatch, SendUpdates sendUpdates) {
         ApiRequest request = ApiRequest.withoutBody(
-                "calendar.events.delete", "DELETE", calls.uri(eventPath(calendarId, eventId), Map.of()));
+                "calendar.events.delete",
+                "DELETE",
+                calls.uri(eventPath(calendarId, eventId), sendUpdatesQuery(sendUpdates)));
         if (ifMatch != null) {
             request = request.withHeader("If-Match", ifMatch);
         }
@@ -117,16 +133,32 @@ final class GoogleEventsApi {
     }
 
     private ApiResponse<ProviderEvent> write(
-            AccessToken token, String operation, String method, String path, EventDraft draft, String ifMatch) {
+            AccessToken token,
+            String operation,
+            String method,
+            String path,
+            EventDraft draft,
+            String ifMatch,
+            SendUpdates sendUpdates) {
         Objects.requireNonNull(draft, "draft");
         return calls.sendJson(
                 token,
                 operation,
                 method,
-                calls.uri(path, Map.of()),
+                calls.uri(path, sendUpdatesQuery(sendUpdates)),
                 GoogleMapping.toWire(draft)::write,
                 EVENT,
                 ifMatch);
+    }
+
+    /** Google's {@code sendUpdates} query parameter (Discovery: all, externalOnly, none). */
+    private static Map<String, String> sendUpdatesQuery(SendUpdates sendUpdates) {
+        String wire = switch (Objects.requireNonNull(sendUpdates, "sendUpdates")) {
+            case ALL -> "all";
+            case EXTERNAL_ONLY -> "externalOnly";
+            case NONE -> "none";
+        };
+        return Map.of("sendUpdates", wire);
     }
 
     private static Map<String, String> listQuery(EventQuery query, String pageToken) {

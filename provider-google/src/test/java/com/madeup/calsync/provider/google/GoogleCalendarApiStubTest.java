@@ -16,6 +16,7 @@ import com.madeup.calsync.provider.ProviderCalendar;
 import com.madeup.calsync.provider.ProviderChannel;
 import com.madeup.calsync.provider.ProviderEvent;
 import com.madeup.calsync.provider.RefreshToken;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.SyncResult;
 import com.madeup.calsync.provider.TokenGrant;
 import com.madeup.calsync.provider.WatchRequest;
@@ -66,7 +67,7 @@ class GoogleCalendarApiStubTest {
     void start() {
         server = new StubGoogleServer();
         config = GoogleClientConfig.forBaseUrl(server.baseUrl(), "client-1", new ClientSecret("s3cret"))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
         transport = HttpTransport.create(config.connectTimeout(), config.requestTimeout(), "calsync-test", CLOCK);
         RetryingCaller pageRetry = new RetryingCaller(
                 new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(50)), new SplittableRandom(1));
@@ -210,7 +211,7 @@ class GoogleCalendarApiStubTest {
                 .privateProperties(Map.of("matterId", "M-7"))
                 .build();
 
-        ApiResponse<ProviderEvent> response = api.insertEvent(TOKEN, "primary", draft);
+        ApiResponse<ProviderEvent> response = api.insertEvent(TOKEN, "primary", draft, SendUpdates.ALL);
 
         assertThat(response.ok()).isTrue();
         assertThat(response.etag()).isEqualTo("\"3226988196172999\"");
@@ -218,6 +219,7 @@ class GoogleCalendarApiStubTest {
         Recorded request = server.lastRequest();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("Content-Type")).startsWith("application/json");
+        assertThat(query(request)).containsExactly(Map.entry("sendUpdates", "all"));
         JsonNode body = JSON.readTree(request.body());
         assertThat(fieldNames(body))
                 .containsExactlyInAnyOrder("id", "summary", "start", "end", "attendees", "extendedProperties");
@@ -241,12 +243,14 @@ class GoogleCalendarApiStubTest {
                 "primary",
                 "a1b2c3d4e5",
                 EventDraft.builder().summary("New title").description("").build(),
-                "\"3226988196172000\"");
+                "\"3226988196172000\"",
+                SendUpdates.EXTERNAL_ONLY);
 
         Recorded request = server.lastRequest();
         assertThat(request.method()).isEqualTo("PATCH");
         assertThat(request.uri().getRawPath()).isEqualTo("/calendar/v3/calendars/primary/events/a1b2c3d4e5");
         assertThat(request.header("If-Match")).isEqualTo("\"3226988196172000\"");
+        assertThat(query(request)).containsExactly(Map.entry("sendUpdates", "externalOnly"));
         assertThat(fieldNames(JSON.readTree(request.body()))).containsExactlyInAnyOrder("summary", "description");
     }
 
@@ -255,15 +259,17 @@ class GoogleCalendarApiStubTest {
         server.then(Answer.resource(200, "responses/event.json")).then(Answer.json(204, ""));
 
         api.updateEvent(
-                TOKEN, "primary", "e1", EventDraft.builder().summary("all").build(), null);
+                TOKEN, "primary", "e1", EventDraft.builder().summary("all").build(), null, SendUpdates.NONE);
         assertThat(server.lastRequest().method()).isEqualTo("PUT");
+        assertThat(query(server.lastRequest())).containsExactly(Map.entry("sendUpdates", "none"));
         assertThat(server.lastRequest().header("If-Match")).isNull();
 
-        ApiResponse<Void> deleted = api.deleteEvent(TOKEN, "primary", "e1", "\"9\"");
+        ApiResponse<Void> deleted = api.deleteEvent(TOKEN, "primary", "e1", "\"9\"", SendUpdates.ALL);
         assertThat(deleted.ok()).isTrue();
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(server.lastRequest().method()).isEqualTo("DELETE");
         assertThat(server.lastRequest().header("If-Match")).isEqualTo("\"9\"");
+        assertThat(query(server.lastRequest())).containsExactly(Map.entry("sendUpdates", "all"));
     }
 
     @Test

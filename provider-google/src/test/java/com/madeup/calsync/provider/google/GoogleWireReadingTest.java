@@ -11,6 +11,7 @@ import com.madeup.calsync.provider.Page;
 import com.madeup.calsync.provider.ProviderCalendar;
 import com.madeup.calsync.provider.ProviderEvent;
 import com.madeup.calsync.provider.RefreshToken;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.TokenGrant;
 import com.madeup.calsync.provider.google.StubGoogleServer.Answer;
 import com.madeup.calsync.provider.http.ApiResponse;
@@ -52,7 +53,7 @@ class GoogleWireReadingTest {
         server = new StubGoogleServer();
         GoogleClientConfig config = GoogleClientConfig.forBaseUrl(
                         server.baseUrl(), "client-1", new ClientSecret("s3cret"))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
         transport = HttpTransport.create(config.connectTimeout(), config.requestTimeout(), "test", CLOCK);
         api = new GoogleCalendarApi(config, transport, RetryingCaller.none());
         oauth = new GoogleOAuthApi(config, transport, CLOCK, new SecureRandom());
@@ -182,7 +183,8 @@ class GoogleWireReadingTest {
                         .summary(summary)
                         .privateProperties(Map.of("calsyncMatterId", "M-9"))
                         .recurrence(List.of("RRULE:FREQ=WEEKLY"))
-                        .build());
+                        .build(),
+                SendUpdates.ALL);
 
         JsonNode sent =
                 JsonMapper.builder().build().readTree(server.lastRequest().body());
