@@ -106,6 +106,44 @@ class GoogleCalendarApiStubTest {
     }
 
     @Test
+    void everyAttemptIsReportedOnceToTheCallObserver() {
+        List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (HttpTransport observedTransport = HttpTransport.create(
+                config.connectTimeout(),
+                config.requestTimeout(),
+                "calsync-test",
+                CLOCK,
+                (operation, failure, duration) -> {
+                    assertThat(duration).isPositive();
+                    observed.add(operation + "=" + (failure == null ? "ok" : failure));
+                })) {
+            GoogleCalendarApi observedApi = new GoogleCalendarApi(
+                    config,
+                    observedTransport,
+                    new RetryingCaller(
+                            new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(50)), new SplittableRandom(1)));
+            GoogleOAuthApi observedOAuth = new GoogleOAuthApi(config, observedTransport, CLOCK, new SecureRandom());
+            server.then(Answer.resource(200, "responses/events-page1.json"))
+                    .then(Answer.resource(503, "errors/500-backendError.json"))
+                    .then(Answer.resource(200, "responses/events-page2.json"))
+                    .then(Answer.json(200, "{\"summary\":\"no id\"}"))
+                    .then(Answer.resource(400, "errors/400-invalid_grant.json"));
+
+            observedApi.syncEvents(TOKEN, "primary", EventQuery.full(), page -> {});
+            observedApi.getEvent(TOKEN, "primary", "e1");
+            observedOAuth.refresh(new RefreshToken("1//dead"));
+        }
+
+        assertThat(observed)
+                .containsExactly(
+                        "calendar.events.list=ok",
+                        "calendar.events.list=TRANSIENT",
+                        "calendar.events.list=ok",
+                        "calendar.events.get=INVALID_RESPONSE",
+                        "oauth2.token.refresh=INVALID_GRANT");
+    }
+
+    @Test
     void incrementalSyncRepeatsTheSyncTokenOnEveryPage() {
         server.then(Answer.resource(200, "responses/events-page1.json"))
                 .then(Answer.resource(200, "responses/events-page2.json"));
