@@ -44,11 +44,18 @@ read -r -t 300 READY BASE TOKEN CALENDAR <&"${EMU[0]}"
 echo "emulator at $BASE"
 
 echo "== benchmark (one JVM, both clients)"
+echo "load before: $(uptime)"
 "$JAVA" -Xmx1g -cp "$CP" com.madeup.calsync.provider.bench.FullSyncBenchmark \
     "$BASE" "$TOKEN" "$CALENDAR" "$EVENTS" "$WARMUPS" "$RUNS" | tee "$OUT/result.txt"
 
 echo "== dependency footprint (runtime jars)"
+# What really ships with each client: its runtime classpath as Maven resolves it (compile + runtime
+# scope, transitive), plus our own jar. Test-scope dependencies are not counted.
+{ echo provider-google/target/provider-google-0.1.0-SNAPSHOT.jar; tr ':' '\n' < "$OUT/runtime.classpath"; } \
+    | grep -v '^$' | while read -r jar; do printf 'JAR client=calsync bytes=%d %s\n' "$(stat -c %s "$jar")" "$(basename "$jar")"; done \
+    | tee -a "$OUT/result.txt"
 printf 'FOOTPRINT client=calsync jars=%d bytes=%d (provider-google jar + runtime deps)\n' "$OURS_N" "$OURS" | tee -a "$OUT/result.txt"
 printf 'FOOTPRINT client=google-api-client jars=%d bytes=%d (google-api-services-calendar + google-api-client + transitive)\n' "$GOOGLE_N" "$GOOGLE" | tee -a "$OUT/result.txt"
 awk -v o="$OURS" -v g="$GOOGLE" 'BEGIN { printf "FOOTPRINT ratio ours/google = %.3f\n", o / g }' | tee -a "$OUT/result.txt"
+echo "load after: $(uptime)"
 echo "machine: $(nproc) vCPU, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1)"

@@ -20,6 +20,7 @@ final class AdminApi {
     private final Faults faults;
     private final Quota quota;
     private final Stats stats;
+    private final WriteLog writes;
     private final OAuthServer oauth;
 
     AdminApi(
@@ -29,6 +30,7 @@ final class AdminApi {
             Faults faults,
             Quota quota,
             Stats stats,
+            WriteLog writes,
             OAuthServer oauth) {
         this.world = world;
         this.tokens = tokens;
@@ -36,6 +38,7 @@ final class AdminApi {
         this.faults = faults;
         this.quota = quota;
         this.stats = stats;
+        this.writes = writes;
         this.oauth = oauth;
     }
 
@@ -159,6 +162,15 @@ final class AdminApi {
                     return Response.noContent();
                 }
             }
+            case "writes" -> {
+                if (s.size() == 1 && m.equals("GET")) {
+                    return Response.json(200, writes.json());
+                }
+                if (s.size() == 1 && m.equals("DELETE")) {
+                    writes.clear();
+                    return Response.noContent();
+                }
+            }
             case "reset" -> {
                 if (s.size() == 1 && m.equals("POST")) {
                     world.reset();
@@ -166,6 +178,7 @@ final class AdminApi {
                     push.clear();
                     faults.clear();
                     stats.reset();
+                    writes.clear();
                     return Response.noContent();
                 }
             }

@@ -23,6 +23,7 @@ final class CalendarApi {
     private final EventListing listing;
     private final PushDispatcher push;
     private final Quota quota;
+    private final WriteLog writes;
     private final Supplier<URI> publicUrl;
 
     CalendarApi(
@@ -31,12 +32,14 @@ final class CalendarApi {
             EventListing listing,
             PushDispatcher push,
             Quota quota,
+            WriteLog writes,
             Supplier<URI> publicUrl) {
         this.world = world;
         this.tokens = tokens;
         this.listing = listing;
         this.push = push;
         this.quota = quota;
+        this.writes = writes;
         this.publicUrl = publicUrl;
     }
 
@@ -118,8 +121,10 @@ final class CalendarApi {
             case "calendar.events.list" -> eventsList(request, account, s.get(1));
             case "calendar.events.insert" -> eventsInsert(request, account, s.get(1));
             case "calendar.events.get" -> eventsGet(request, account, s.get(1), s.get(3));
-            case "calendar.events.update" -> eventsModify(request, account, s.get(1), s.get(3), World.WriteKind.UPDATE);
-            case "calendar.events.patch" -> eventsModify(request, account, s.get(1), s.get(3), World.WriteKind.PATCH);
+            case "calendar.events.update" ->
+                eventsModify(request, account, s.get(1), s.get(3), World.WriteKind.UPDATE, methodId);
+            case "calendar.events.patch" ->
+                eventsModify(request, account, s.get(1), s.get(3), World.WriteKind.PATCH, methodId);
             case "calendar.events.delete" -> eventsDelete(request, account, s.get(1), s.get(3));
             case "calendar.events.instances" -> eventsInstances(request, account, s.get(1), s.get(3));
             case "calendar.events.watch" -> watchEvents(request, account, s.get(1));
@@ -281,9 +286,10 @@ final class CalendarApi {
 
     private Response eventsInsert(Request request, Account account, String calendarId) {
         Access access = access(account, calendarId);
-        checkSendUpdates(request);
+        String sendUpdates = sendUpdates(request);
         ObjectNode body = Json.parseObject(request.body);
         StoredEvent stored = world.insert(access, new Actor(account.email, false), body);
+        writes.record(new WriteLog.Write("calendar.events.insert", access.calendar().id, stored.id, sendUpdates));
         return Response.jsonBytes(200, stored.bytes());
     }
 
@@ -300,27 +306,36 @@ final class CalendarApi {
     }
 
     private Response eventsModify(
-            Request request, Account account, String calendarId, String eventId, World.WriteKind kind) {
+            Request request,
+            Account account,
+            String calendarId,
+            String eventId,
+            World.WriteKind kind,
+            String methodId) {
         Access access = access(account, calendarId);
-        checkSendUpdates(request);
+        String sendUpdates = sendUpdates(request);
         ObjectNode body = Json.parseObject(request.body);
         StoredEvent stored =
                 world.modify(access, new Actor(account.email, false), eventId, body, kind, request.header("If-Match"));
+        writes.record(new WriteLog.Write(methodId, access.calendar().id, eventId, sendUpdates));
         return Response.jsonBytes(200, stored.bytes());
     }
 
     private Response eventsDelete(Request request, Account account, String calendarId, String eventId) {
         Access access = access(account, calendarId);
-        checkSendUpdates(request);
+        String sendUpdates = sendUpdates(request);
         world.delete(access, new Actor(account.email, false), eventId, request.header("If-Match"));
+        writes.record(new WriteLog.Write("calendar.events.delete", access.calendar().id, eventId, sendUpdates));
         return Response.noContent();
     }
 
-    private static void checkSendUpdates(Request request) {
+    /** The {@code sendUpdates} parameter, checked before anything is written; null when absent. */
+    private static String sendUpdates(Request request) {
         String value = request.param("sendUpdates");
         if (value != null && !List.of("all", "externalOnly", "none").contains(value)) {
             throw ApiError.invalidParameter("sendUpdates", "Invalid value for: sendUpdates");
         }
+        return value;
     }
 
     // ---------------------------------------------------------------- push

@@ -46,8 +46,10 @@ public final class GoogleEmulator implements AutoCloseable {
         }
         baseUrl = URI.create("http://" + host + ":" + server.getAddress().getPort());
         URI publicUrl = config.publicUrl() != null ? stripSlash(config.publicUrl()) : baseUrl;
-        CalendarApi calendarApi = new CalendarApi(world, tokens, new EventListing(world), push, quota, () -> publicUrl);
-        AdminApi admin = new AdminApi(world, tokens, push, faults, quota, stats, oauth);
+        WriteLog writes = new WriteLog();
+        CalendarApi calendarApi =
+                new CalendarApi(world, tokens, new EventListing(world), push, quota, writes, () -> publicUrl);
+        AdminApi admin = new AdminApi(world, tokens, push, faults, quota, stats, writes, oauth);
         server.createContext("/", new HttpFront(calendarApi, oauth, admin, faults, stats));
         int seeded = 0;
         if (config.demo()) {

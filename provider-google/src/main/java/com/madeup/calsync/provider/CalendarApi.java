@@ -36,24 +36,45 @@ public interface CalendarApi {
     /** One event; cancelled ones too. */
     ApiResponse<ProviderEvent> getEvent(AccessToken token, String calendarId, String eventId);
 
-    /** Creates the event under {@code draft.id()}; a repeat of the same insert answers {@code CONFLICT}. */
-    ApiResponse<ProviderEvent> insertEvent(AccessToken token, String calendarId, EventDraft draft);
+    /**
+     * Creates the event under {@code draft.id()}; a repeat of the same insert answers {@code CONFLICT}.
+     *
+     * @param sendUpdates whom the provider tells about the new event (invitations)
+     */
+    ApiResponse<ProviderEvent> insertEvent(
+            AccessToken token, String calendarId, EventDraft draft, SendUpdates sendUpdates);
 
     /**
      * Changes only the fields set in {@code changes}.
      *
      * @param ifMatchEtag the etag the change was based on; {@code PRECONDITION_FAILED} when it is
      *     stale; null to write unconditionally
+     * @param sendUpdates whom the provider tells about the change
      */
     ApiResponse<ProviderEvent> patchEvent(
-            AccessToken token, String calendarId, String eventId, EventDraft changes, String ifMatchEtag);
+            AccessToken token,
+            String calendarId,
+            String eventId,
+            EventDraft changes,
+            String ifMatchEtag,
+            SendUpdates sendUpdates);
 
     /** Replaces the whole event; fields left null fall back to defaults. */
     ApiResponse<ProviderEvent> updateEvent(
-            AccessToken token, String calendarId, String eventId, EventDraft event, String ifMatchEtag);
+            AccessToken token,
+            String calendarId,
+            String eventId,
+            EventDraft event,
+            String ifMatchEtag,
+            SendUpdates sendUpdates);
 
-    /** Deletes the event; {@code ALREADY_DELETED} means it was gone already (nothing more to do). */
-    ApiResponse<Void> deleteEvent(AccessToken token, String calendarId, String eventId, String ifMatchEtag);
+    /**
+     * Deletes the event; {@code ALREADY_DELETED} means it was gone already (nothing more to do).
+     *
+     * @param sendUpdates whom the provider tells about the cancellation
+     */
+    ApiResponse<Void> deleteEvent(
+            AccessToken token, String calendarId, String eventId, String ifMatchEtag, SendUpdates sendUpdates);
 
     /** Push notifications when events of the calendar change. */
     ApiResponse<ProviderChannel> watchEvents(AccessToken token, String calendarId, WatchRequest request);

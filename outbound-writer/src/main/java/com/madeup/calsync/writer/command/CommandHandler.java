@@ -20,6 +20,7 @@ import com.madeup.calsync.model.UpdateEventCommand;
 import com.madeup.calsync.model.Violation;
 import com.madeup.calsync.provider.CalendarApi;
 import com.madeup.calsync.provider.ProviderEvent;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.http.ApiResponse;
 import com.madeup.calsync.provider.http.ErrorKind;
 import com.madeup.calsync.store.account.Calendar;
@@ -90,6 +91,7 @@ public final class CommandHandler {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Supplier<UUID> messageIds;
+    private final SendUpdates sendUpdates;
 
     // Commands and re-drives of one connection run one at a time in this instance: the command and
     // sync-requested listeners are different consumer threads. Across instances the writes stay
@@ -146,7 +148,8 @@ public final class CommandHandler {
             BeforeStoreCommit beforeStoreCommit,
             MeterRegistry meters,
             Clock clock,
-            Supplier<UUID> messageIds) {
+            Supplier<UUID> messageIds,
+            SendUpdates sendUpdates) {
         this.repositories = Objects.requireNonNull(repositories, "repositories");
         this.events = Objects.requireNonNull(events, "events");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -163,6 +166,7 @@ public final class CommandHandler {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
+        this.sendUpdates = Objects.requireNonNull(sendUpdates, "sendUpdates");
         for (int i = 0; i < connectionLocks.length; i++) {
             connectionLocks[i] = new ReentrantLock();
         }
@@ -384,7 +388,7 @@ public final class CommandHandler {
                 target.connectionId(),
                 target.token(),
                 "calendar.events.insert",
-                token -> google.insertEvent(token, target.providerCalendarId(), draft));
+                token -> google.insertEvent(token, target.providerCalendarId(), draft, sendUpdates));
         ApiResponse<ProviderEvent> response = answer.response();
         if (response.failedWith(ErrorKind.CONFLICT)) {
             // Our client id already exists: an earlier attempt of this command got through.
@@ -418,7 +422,7 @@ public final class CommandHandler {
                 target.token(),
                 "calendar.events.patch",
                 token -> google.patchEvent(
-                        token, target.providerCalendarId(), update.eventId().value(), changes, ifMatch));
+                        token, target.providerCalendarId(), update.eventId().value(), changes, ifMatch, sendUpdates));
         if (answer.response().failedWith(ErrorKind.PRECONDITION_FAILED)) {
             return conflict(target, update.eventId());
         }
@@ -441,7 +445,7 @@ public final class CommandHandler {
                 target.token(),
                 "calendar.events.delete",
                 token -> google.deleteEvent(
-                        token, target.providerCalendarId(), delete.eventId().value(), ifMatch));
+                        token, target.providerCalendarId(), delete.eventId().value(), ifMatch, sendUpdates));
         ApiResponse<Void> response = answer.response();
         if (response.failedWith(ErrorKind.PRECONDITION_FAILED)) {
             return conflict(target, delete.eventId());

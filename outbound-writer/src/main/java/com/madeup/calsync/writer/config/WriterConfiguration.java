@@ -109,6 +109,7 @@ public class WriterConfiguration {
 
     @Bean
     CommandHandler commandHandler(
+            WriterProperties properties,
             UserRepository users,
             ProviderConnectionRepository connections,
             CalendarRepository calendars,
@@ -143,7 +144,8 @@ public class WriterConfiguration {
                 beforeStoreCommit.getIfAvailable(() -> BeforeStoreCommit.NOTHING),
                 meters,
                 clock,
-                UUID::randomUUID);
+                UUID::randomUUID,
+                properties.sendUpdates());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.madeup.calsync.writer.config;
 
+import com.madeup.calsync.provider.SendUpdates;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -14,13 +15,17 @@ import org.springframework.validation.annotation.Validated;
  * @param retry retries of one provider call (transient errors and rate limits)
  * @param rateLimit calls per connection, kept under the provider's per-user quota
  * @param heldCommands how long commands of a connection that needs re-authorization are kept
+ * @param sendUpdates whom Google notifies about our inserts, patches and deletes: {@code all}
+ *     (invitations and updates to every guest, the default), {@code externalOnly} or {@code none};
+ *     any other value fails startup
  */
 @Validated
 @ConfigurationProperties("calsync.writer")
 public record WriterProperties(
         @DefaultValue @Valid @NotNull Retry retry,
         @DefaultValue @Valid @NotNull RateLimit rateLimit,
-        @DefaultValue @Valid @NotNull HeldCommands heldCommands) {
+        @DefaultValue @Valid @NotNull HeldCommands heldCommands,
+        @DefaultValue("all") @NotNull SendUpdates sendUpdates) {
 
     /**
      * @param maxAttempts attempts per provider call, the first included

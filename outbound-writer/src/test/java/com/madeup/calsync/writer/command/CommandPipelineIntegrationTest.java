@@ -376,6 +376,17 @@ class CommandPipelineIntegrationTest {
     }
 
     @Test
+    void googleIsAskedToNotifyEveryGuestByDefault() {
+        EventCommandResult created = send(create(ada, "Tell everyone", List.of(erin), null));
+        send(update(ada, created.eventId(), draft("Tell everyone again", List.of(erin), null), null));
+        send(delete(ada, created.eventId()));
+
+        assertThat(admin.sendUpdatesOf(created.eventId().value()))
+                .containsExactly(
+                        "calendar.events.insert=all", "calendar.events.patch=all", "calendar.events.delete=all");
+    }
+
+    @Test
     void deletingAnEventGoogleAlreadyDeletedCountsAsDone() {
         EventCommandResult created = send(create(ada, "Gone already", List.of(), null));
         admin.delete("/emulator/calendars/" + EmulatorAdmin.encode(ADA) + "/events/"

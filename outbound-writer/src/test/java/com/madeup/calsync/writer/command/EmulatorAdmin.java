@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +49,21 @@ final class EmulatorAdmin {
     long calls(String methodId) {
         JsonNode count = get("/emulator/stats").path("calls").path(methodId);
         return count.isMissingNode() ? 0 : count.asLong();
+    }
+
+    /**
+     * {@code method=sendUpdates} of each write the emulator accepted for the event, oldest first
+     * ({@code GET /emulator/writes}), e.g. {@code calendar.events.insert=all}.
+     */
+    List<String> sendUpdatesOf(String eventId) {
+        List<String> writes = new ArrayList<>();
+        for (JsonNode write : get("/emulator/writes").path("writes")) {
+            if (eventId.equals(write.path("eventId").asString())) {
+                writes.add(write.path("method").asString() + "="
+                        + write.path("sendUpdates").asString());
+            }
+        }
+        return writes;
     }
 
     static String encode(String segment) {

@@ -8,6 +8,7 @@ import com.madeup.calsync.provider.Page;
 import com.madeup.calsync.provider.ProviderCalendar;
 import com.madeup.calsync.provider.ProviderChannel;
 import com.madeup.calsync.provider.ProviderEvent;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.SyncResult;
 import com.madeup.calsync.provider.WatchRequest;
 import com.madeup.calsync.provider.http.ApiResponse;
@@ -67,25 +68,37 @@ public final class GoogleCalendarApi implements CalendarApi {
     }
 
     @Override
-    public ApiResponse<ProviderEvent> insertEvent(AccessToken token, String calendarId, EventDraft draft) {
-        return events.insert(token, calendarId, draft);
+    public ApiResponse<ProviderEvent> insertEvent(
+            AccessToken token, String calendarId, EventDraft draft, SendUpdates sendUpdates) {
+        return events.insert(token, calendarId, draft, sendUpdates);
     }
 
     @Override
     public ApiResponse<ProviderEvent> patchEvent(
-            AccessToken token, String calendarId, String eventId, EventDraft changes, String ifMatchEtag) {
-        return events.patch(token, calendarId, eventId, changes, ifMatchEtag);
+            AccessToken token,
+            String calendarId,
+            String eventId,
+            EventDraft changes,
+            String ifMatchEtag,
+            SendUpdates sendUpdates) {
+        return events.patch(token, calendarId, eventId, changes, ifMatchEtag, sendUpdates);
     }
 
     @Override
     public ApiResponse<ProviderEvent> updateEvent(
-            AccessToken token, String calendarId, String eventId, EventDraft event, String ifMatchEtag) {
-        return events.update(token, calendarId, eventId, event, ifMatchEtag);
+            AccessToken token,
+            String calendarId,
+            String eventId,
+            EventDraft event,
+            String ifMatchEtag,
+            SendUpdates sendUpdates) {
+        return events.update(token, calendarId, eventId, event, ifMatchEtag, sendUpdates);
     }
 
     @Override
-    public ApiResponse<Void> deleteEvent(AccessToken token, String calendarId, String eventId, String ifMatchEtag) {
-        return events.delete(token, calendarId, eventId, ifMatchEtag);
+    public ApiResponse<Void> deleteEvent(
+            AccessToken token, String calendarId, String eventId, String ifMatchEtag, SendUpdates sendUpdates) {
+        return events.delete(token, calendarId, eventId, ifMatchEtag, sendUpdates);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.madeup.calsync.provider.ProviderCalendar;
 import com.madeup.calsync.provider.ProviderChannel;
 import com.madeup.calsync.provider.WatchRequest;
 import com.madeup.calsync.provider.http.ApiResponse;
+import com.madeup.calsync.provider.http.BodyReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,12 @@ import java.util.Map;
 final class GoogleCalendarListApi {
 
     private static final String PATH = "users/me/calendarList";
+    private static final BodyReader<Page<ProviderCalendar>> PAGE =
+            GoogleCalls.reading(CalendarList::read, GoogleMapping::toCalendarPage);
+    private static final BodyReader<ProviderCalendar> ENTRY =
+            GoogleCalls.reading(CalendarListEntry::read, GoogleMapping::toCalendar);
+    private static final BodyReader<ProviderChannel> CHANNEL =
+            GoogleCalls.reading(Channel::read, GoogleMapping::toChannel);
 
     private final GoogleCalls calls;
 
@@ -25,25 +32,22 @@ final class GoogleCalendarListApi {
         query.put("maxResults", "250");
         query.put("syncToken", syncToken);
         query.put("pageToken", pageToken);
-        return GoogleCalls.mapped(
-                calls.get(token, calls.uri(PATH, query), CalendarList.class), GoogleMapping::toCalendarPage);
+        return calls.get(token, "calendar.calendarList.list", calls.uri(PATH, query), PAGE);
     }
 
     ApiResponse<ProviderCalendar> get(AccessToken token, String calendarId) {
-        return GoogleCalls.mapped(
-                calls.get(token, calls.uri(PATH + "/" + Urls.segment(calendarId), Map.of()), CalendarListEntry.class),
-                GoogleMapping::toCalendar);
+        return calls.get(
+                token, "calendar.calendarList.get", calls.uri(PATH + "/" + Urls.segment(calendarId), Map.of()), ENTRY);
     }
 
     ApiResponse<ProviderChannel> watch(AccessToken token, WatchRequest request) {
-        return GoogleCalls.mapped(
-                calls.sendJson(
-                        token,
-                        "POST",
-                        calls.uri(PATH + "/watch", Map.of()),
-                        GoogleCalls.watchBody(request),
-                        Channel.class,
-                        null),
-                GoogleMapping::toChannel);
+        return calls.sendJson(
+                token,
+                "calendar.calendarList.watch",
+                "POST",
+                calls.uri(PATH + "/watch", Map.of()),
+                GoogleCalls.watchBody(request)::write,
+                CHANNEL,
+                null);
     }
 }

@@ -2,13 +2,13 @@ package com.madeup.calsync.provider.google;
 
 import com.madeup.calsync.provider.AccessToken;
 import com.madeup.calsync.provider.WatchRequest;
-import com.madeup.calsync.provider.http.ApiError;
 import com.madeup.calsync.provider.http.ApiRequest;
 import com.madeup.calsync.provider.http.ApiResponse;
-import com.madeup.calsync.provider.http.ErrorKind;
+import com.madeup.calsync.provider.http.BodyReader;
+import com.madeup.calsync.provider.http.BodyWriter;
 import com.madeup.calsync.provider.http.HttpTransport;
+import com.madeup.calsync.provider.http.WireJson;
 import java.net.URI;
-import java.time.DateTimeException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -30,21 +30,41 @@ final class GoogleCalls {
         return Urls.withQuery(apiBaseUrl, path, query);
     }
 
-    <W> ApiResponse<W> get(AccessToken token, URI uri, Class<W> type) {
-        return send(token, ApiRequest.get(uri), type);
+    <R> ApiResponse<R> get(AccessToken token, String operation, URI uri, BodyReader<R> reader) {
+        return send(token, ApiRequest.get(operation, uri), reader);
     }
 
-    <W> ApiResponse<W> sendJson(AccessToken token, String method, URI uri, Object body, Class<W> type, String ifMatch) {
-        ApiRequest request = ApiRequest.withBody(method, uri, transport.json(body), JSON);
-        if (ifMatch != null) {
-            request = request.withHeader("If-Match", ifMatch);
-        }
-        return send(token, request, type);
+    <R> ApiResponse<R> sendJson(
+            AccessToken token,
+            String operation,
+            String method,
+            URI uri,
+            BodyWriter body,
+            BodyReader<R> reader,
+            String ifMatch) {
+        return send(token, jsonRequest(operation, method, uri, body, ifMatch), reader);
     }
 
-    <W> ApiResponse<W> send(AccessToken token, ApiRequest request, Class<W> type) {
+    ApiResponse<Void> sendJson(AccessToken token, String operation, String method, URI uri, BodyWriter body) {
+        return send(token, jsonRequest(operation, method, uri, body, null));
+    }
+
+    <R> ApiResponse<R> send(AccessToken token, ApiRequest request, BodyReader<R> reader) {
+        return transport.send(authorized(token, request), reader);
+    }
+
+    ApiResponse<Void> send(AccessToken token, ApiRequest request) {
+        return transport.send(authorized(token, request));
+    }
+
+    private ApiRequest jsonRequest(String operation, String method, URI uri, BodyWriter body, String ifMatch) {
+        ApiRequest request = ApiRequest.withBody(operation, method, uri, transport.json(body), JSON);
+        return ifMatch == null ? request : request.withHeader("If-Match", ifMatch);
+    }
+
+    private static ApiRequest authorized(AccessToken token, ApiRequest request) {
         Objects.requireNonNull(token, "token");
-        return transport.send(request.withHeader("Authorization", "Bearer " + token.value()), type);
+        return request.withHeader("Authorization", "Bearer " + token.value());
     }
 
     static Channel watchBody(WatchRequest request) {
@@ -55,24 +75,17 @@ final class GoogleCalls {
     }
 
     /**
-     * Maps a success body to the port's type. A value Google would never send (an event without id,
-     * an unreadable timestamp) makes the whole answer {@link ErrorKind#INVALID_RESPONSE}.
+     * Reads a wire record and maps it to the port's type while the body streams in. A body that is
+     * JSON {@code null}, or a value Google would never send (an event without id, an unreadable
+     * timestamp), makes the whole answer {@code INVALID_RESPONSE}.
      */
-    static <W, R> ApiResponse<R> mapped(ApiResponse<W> response, Function<? super W, ? extends R> mapper) {
-        if (!response.ok()) {
-            return response.asFailure();
-        }
-        if (response.body() == null) {
-            return ApiResponse.failure(
-                    response.status(), new ApiError(ErrorKind.INVALID_RESPONSE, null, "empty body"), null);
-        }
-        try {
-            return response.map(mapper);
-        } catch (IllegalArgumentException | DateTimeException unreadable) {
-            return ApiResponse.failure(
-                    response.status(),
-                    new ApiError(ErrorKind.INVALID_RESPONSE, null, "unreadable value: " + unreadable.getMessage()),
-                    null);
-        }
+    static <W, R> BodyReader<R> reading(BodyReader<W> wire, Function<? super W, ? extends R> mapping) {
+        return parser -> {
+            W value = wire.read(parser);
+            if (value == null) {
+                throw WireJson.mismatch(parser, "body", "an object");
+            }
+            return mapping.apply(value);
+        };
     }
 }

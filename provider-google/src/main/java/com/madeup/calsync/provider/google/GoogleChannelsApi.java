@@ -19,10 +19,9 @@ final class GoogleChannelsApi {
         Objects.requireNonNull(resourceId, "resourceId");
         return calls.sendJson(
                 token,
+                "calendar.channels.stop",
                 "POST",
                 calls.uri("channels/stop", Map.of()),
-                Channel.stop(channelId, resourceId),
-                Void.class,
-                null);
+                Channel.stop(channelId, resourceId)::write);
     }
 }

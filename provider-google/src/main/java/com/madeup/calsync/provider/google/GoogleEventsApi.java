@@ -6,11 +6,13 @@ import com.madeup.calsync.provider.EventQuery;
 import com.madeup.calsync.provider.Page;
 import com.madeup.calsync.provider.ProviderChannel;
 import com.madeup.calsync.provider.ProviderEvent;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.SyncResult;
 import com.madeup.calsync.provider.WatchRequest;
 import com.madeup.calsync.provider.http.ApiError;
 import com.madeup.calsync.provider.http.ApiRequest;
 import com.madeup.calsync.provider.http.ApiResponse;
+import com.madeup.calsync.provider.http.BodyReader;
 import com.madeup.calsync.provider.http.ErrorKind;
 import com.madeup.calsync.provider.http.RetryingCaller;
 import java.util.LinkedHashMap;
@@ -22,6 +24,12 @@ import java.util.function.Consumer;
 /** Google {@code events}: list (one page or a whole sync), get, insert, patch, update, delete, watch. */
 final class GoogleEventsApi {
 
+    private static final BodyReader<Page<ProviderEvent>> PAGE =
+            GoogleCalls.reading(Events::read, GoogleMapping::toPage);
+    private static final BodyReader<ProviderEvent> EVENT = GoogleCalls.reading(Event::read, GoogleMapping::toEvent);
+    private static final BodyReader<ProviderChannel> CHANNEL =
+            GoogleCalls.reading(Channel::read, GoogleMapping::toChannel);
+
     private final GoogleCalls calls;
     private final RetryingCaller pageRetry;
 
@@ -31,9 +39,8 @@ final class GoogleEventsApi {
     }
 
     ApiResponse<Page<ProviderEvent>> list(AccessToken token, String calendarId, EventQuery query, String pageToken) {
-        return GoogleCalls.mapped(
-                calls.get(token, calls.uri(eventsPath(calendarId), listQuery(query, pageToken)), Events.class),
-                GoogleMapping::toPage);
+        return calls.get(
+                token, "calendar.events.list", calls.uri(eventsPath(calendarId), listQuery(query, pageToken)), PAGE);
     }
 
     ApiResponse<SyncResult> sync(
@@ -73,53 +80,85 @@ final class GoogleEventsApi {
     }
 
     ApiResponse<ProviderEvent> get(AccessToken token, String calendarId, String eventId) {
-        return GoogleCalls.mapped(
-                calls.get(token, calls.uri(eventPath(calendarId, eventId), Map.of()), Event.class),
-                GoogleMapping::toEvent);
+        return calls.get(token, "calendar.events.get", calls.uri(eventPath(calendarId, eventId), Map.of()), EVENT);
     }
 
-    ApiResponse<ProviderEvent> insert(AccessToken token, String calendarId, EventDraft draft) {
-        return write(token, "POST", eventsPath(calendarId), draft, null);
+    ApiResponse<ProviderEvent> insert(AccessToken token, String calendarId, EventDraft draft, SendUpdates sendUpdates) {
+        return write(token, "calendar.events.insert", "POST", eventsPath(calendarId), draft, null, sendUpdates);
     }
 
     ApiResponse<ProviderEvent> patch(
-            AccessToken token, String calendarId, String eventId, EventDraft changes, String ifMatch) {
-        return write(token, "PATCH", eventPath(calendarId, eventId), changes, ifMatch);
+            AccessToken token,
+            String calendarId,
+            String eventId,
+            EventDraft changes,
+            String ifMatch,
+            SendUpdates sendUpdates) {
+        return write(
+                token, "calendar.events.patch", "PATCH", eventPath(calendarId, eventId), changes, ifMatch, sendUpdates);
     }
 
     ApiResponse<ProviderEvent> update(
-            AccessToken token, String calendarId, String eventId, EventDraft event, String ifMatch) {
-        return write(token, "PUT", eventPath(calendarId, eventId), event, ifMatch);
+            AccessToken token,
+            String calendarId,
+            String eventId,
+            EventDraft event,
+            String ifMatch,
+            SendUpdates sendUpdates) {
+        return write(
+                token, "calendar.events.update", "PUT", eventPath(calendarId, eventId), event, ifMatch, sendUpdates);
     }
 
-    ApiResponse<Void> delete(AccessToken token, String calendarId, String eventId, String ifMatch) {
-        ApiRequest request =
-                new ApiRequest("DELETE", calls.uri(eventPath(calendarId, eventId), Map.of()), null, null, null);
+    ApiResponse<Void> delete(
+            AccessToken token, String calendarId, String eventId, String ifMatch, SendUpdates sendUpdates) {
+        ApiRequest request = ApiRequest.withoutBody(
+                "calendar.events.delete",
+                "DELETE",
+                calls.uri(eventPath(calendarId, eventId), sendUpdatesQuery(sendUpdates)));
         if (ifMatch != null) {
             request = request.withHeader("If-Match", ifMatch);
         }
-        return calls.send(token, request, Void.class);
+        return calls.send(token, request);
     }
 
     ApiResponse<ProviderChannel> watch(AccessToken token, String calendarId, WatchRequest request) {
-        return GoogleCalls.mapped(
-                calls.sendJson(
-                        token,
-                        "POST",
-                        calls.uri(eventsPath(calendarId) + "/watch", Map.of()),
-                        GoogleCalls.watchBody(request),
-                        Channel.class,
-                        null),
-                GoogleMapping::toChannel);
+        return calls.sendJson(
+                token,
+                "calendar.events.watch",
+                "POST",
+                calls.uri(eventsPath(calendarId) + "/watch", Map.of()),
+                GoogleCalls.watchBody(request)::write,
+                CHANNEL,
+                null);
     }
 
     private ApiResponse<ProviderEvent> write(
-            AccessToken token, String method, String path, EventDraft draft, String ifMatch) {
+            AccessToken token,
+            String operation,
+            String method,
+            String path,
+            EventDraft draft,
+            String ifMatch,
+            SendUpdates sendUpdates) {
         Objects.requireNonNull(draft, "draft");
-        return GoogleCalls.mapped(
-                calls.sendJson(
-                        token, method, calls.uri(path, Map.of()), GoogleMapping.toWire(draft), Event.class, ifMatch),
-                GoogleMapping::toEvent);
+        return calls.sendJson(
+                token,
+                operation,
+                method,
+                calls.uri(path, sendUpdatesQuery(sendUpdates)),
+                GoogleMapping.toWire(draft)::write,
+                EVENT,
+                ifMatch);
+    }
+
+    /** Google's {@code sendUpdates} query parameter (Discovery: all, externalOnly, none). */
+    private static Map<String, String> sendUpdatesQuery(SendUpdates sendUpdates) {
+        String wire = switch (Objects.requireNonNull(sendUpdates, "sendUpdates")) {
+            case ALL -> "all";
+            case EXTERNAL_ONLY -> "externalOnly";
+            case NONE -> "none";
+        };
+        return Map.of("sendUpdates", wire);
     }
 
     private static Map<String, String> listQuery(EventQuery query, String pageToken) {

@@ -74,7 +74,9 @@ public final class GoogleOAuthApi implements OAuthApi {
         form.put("code", code);
         form.put("redirect_uri", redirectUri.toString());
         form.put("code_verifier", codeVerifier.value());
-        return GoogleCalls.mapped(post(config.tokenUrl(), form, TokenResponse.class), body -> toGrant(body, null));
+        return transport.send(
+                formPost("oauth2.token.exchange", config.tokenUrl(), form),
+                GoogleCalls.reading(TokenResponse::read, body -> toGrant(body, null)));
     }
 
     @Override
@@ -83,14 +85,15 @@ public final class GoogleOAuthApi implements OAuthApi {
         Map<String, String> form = clientForm();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken.value());
-        return GoogleCalls.mapped(
-                post(config.tokenUrl(), form, TokenResponse.class), body -> toGrant(body, refreshToken));
+        return transport.send(
+                formPost("oauth2.token.refresh", config.tokenUrl(), form),
+                GoogleCalls.reading(TokenResponse::read, body -> toGrant(body, refreshToken)));
     }
 
     @Override
     public ApiResponse<Void> revoke(RefreshToken refreshToken) {
         Objects.requireNonNull(refreshToken, "refreshToken");
-        return post(config.revokeUrl(), Map.of("token", refreshToken.value()), Void.class);
+        return transport.send(formPost("oauth2.revoke", config.revokeUrl(), Map.of("token", refreshToken.value())));
     }
 
     private Map<String, String> clientForm() {
@@ -100,9 +103,9 @@ public final class GoogleOAuthApi implements OAuthApi {
         return form;
     }
 
-    private <T> ApiResponse<T> post(URI uri, Map<String, String> form, Class<T> type) {
+    private static ApiRequest formPost(String operation, URI uri, Map<String, String> form) {
         byte[] body = Urls.form(form).getBytes(StandardCharsets.UTF_8);
-        return transport.send(ApiRequest.withBody("POST", uri, body, FORM), type);
+        return ApiRequest.withBody(operation, "POST", uri, body, FORM);
     }
 
     private TokenGrant toGrant(TokenResponse response, RefreshToken used) {

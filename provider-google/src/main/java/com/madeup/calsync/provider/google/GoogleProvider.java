@@ -2,6 +2,7 @@ package com.madeup.calsync.provider.google;
 
 import com.madeup.calsync.provider.CalendarApi;
 import com.madeup.calsync.provider.OAuthApi;
+import com.madeup.calsync.provider.http.CallObserver;
 import com.madeup.calsync.provider.http.HttpTransport;
 import com.madeup.calsync.provider.http.RetryingCaller;
 import java.security.SecureRandom;
@@ -18,8 +19,13 @@ public final class GoogleProvider implements AutoCloseable {
     private final OAuthApi oauthApi;
 
     public GoogleProvider(GoogleClientConfig config, RetryingCaller pageRetry, Clock clock) {
-        this.transport =
-                HttpTransport.create(config.connectTimeout(), config.requestTimeout(), config.userAgent(), clock);
+        this(config, pageRetry, clock, CallObserver.NONE);
+    }
+
+    /** @param observer told about every finished HTTP call (metrics); {@link CallObserver#NONE} for none */
+    public GoogleProvider(GoogleClientConfig config, RetryingCaller pageRetry, Clock clock, CallObserver observer) {
+        this.transport = HttpTransport.create(
+                config.connectTimeout(), config.requestTimeout(), config.userAgent(), clock, observer);
         this.calendarApi = new GoogleCalendarApi(config, transport, pageRetry);
         this.oauthApi = new GoogleOAuthApi(config, transport, clock, new SecureRandom());
     }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The one place that turns a failed HTTP answer into an {@link ApiError}. Reads Google's classic
@@ -21,10 +23,10 @@ final class ErrorClassifier {
     private static final Set<String> SYNC_TOKEN_REASONS = Set.of("fullSyncRequired", "updatedMinTooLongAgo");
     private static final int MAX_MESSAGE_CHARS = 300;
 
-    private final JsonMapper mapper;
+    private final JsonFactory json;
 
-    ErrorClassifier(JsonMapper mapper) {
-        this.mapper = mapper;
+    ErrorClassifier(JsonFactory json) {
+        this.json = json;
     }
 
     ApiError classify(int status, String httpMethod, byte[] body) {
@@ -69,36 +71,99 @@ final class ErrorClassifier {
         if (body == null || body.length == 0) {
             return new ErrorBody(List.of(), "");
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return new ErrorBody(List.of(), snippet(new String(body, StandardCharsets.UTF_8)));
+            }
+            GoogleError google = null;
+            String oauthError = null;
+            String oauthDescription = null;
+            for (String name = WireJson.nextMember(parser); name != null; name = WireJson.nextMember(parser)) {
+                switch (name) {
+                    case "error" -> {
+                        // OAuth: {"error":"invalid_grant","error_description":"..."}; APIs: {"error":{...}}
+                        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                            oauthError = parser.getString();
+                        } else if (parser.currentToken() == JsonToken.START_OBJECT) {
+                            google = readGoogleError(parser);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                    case "error_description" -> oauthDescription = textOrNull(parser);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (oauthError != null) {
+                List<String> reasons = oauthError.isBlank() ? List.of() : List.of(oauthError);
+                return new ErrorBody(reasons, snippet(oauthDescription == null ? "" : oauthDescription));
+            }
+            return google == null ? new ErrorBody(List.of(), "") : google.toBody();
         } catch (JacksonException notJson) {
             return new ErrorBody(List.of(), snippet(new String(body, StandardCharsets.UTF_8)));
         }
-        if (root == null || !root.isObject()) {
-            return new ErrorBody(List.of(), snippet(new String(body, StandardCharsets.UTF_8)));
-        }
-        JsonNode error = root.path("error");
-        List<String> reasons = new ArrayList<>();
-        if (error.isString()) {
-            // OAuth: {"error":"invalid_grant","error_description":"Token has been expired or revoked."}
-            reasons.add(error.stringValue());
-            return new ErrorBody(reasons, snippet(root.path("error_description").asString("")));
-        }
-        for (JsonNode item : error.path("errors").values()) {
-            addIfText(reasons, item.path("reason"));
-        }
-        for (JsonNode detail : error.path("details").values()) {
-            addIfText(reasons, detail.path("reason"));
-        }
-        addIfText(reasons, error.path("status"));
-        return new ErrorBody(reasons, snippet(error.path("message").asString("")));
     }
 
-    private static void addIfText(List<String> reasons, JsonNode node) {
-        if (node.isString() && !node.stringValue().isBlank()) {
-            reasons.add(node.stringValue());
+    /** Google's {@code error} object; members may come in any order, reasons keep a fixed one. */
+    private record GoogleError(List<String> errorReasons, List<String> detailReasons, String status, String message) {
+        ErrorBody toBody() {
+            List<String> reasons = new ArrayList<>(errorReasons);
+            reasons.addAll(detailReasons);
+            if (status != null && !status.isBlank()) {
+                reasons.add(status);
+            }
+            return new ErrorBody(reasons, snippet(message == null ? "" : message));
         }
+    }
+
+    private static GoogleError readGoogleError(JsonParser parser) {
+        List<String> errorReasons = new ArrayList<>();
+        List<String> detailReasons = new ArrayList<>();
+        String status = null;
+        String message = null;
+        for (String name = WireJson.nextMember(parser); name != null; name = WireJson.nextMember(parser)) {
+            switch (name) {
+                case "errors" -> readReasons(parser, errorReasons);
+                case "details" -> readReasons(parser, detailReasons);
+                case "status" -> status = textOrNull(parser);
+                case "message" -> message = textOrNull(parser);
+                default -> parser.skipChildren();
+            }
+        }
+        return new GoogleError(errorReasons, detailReasons, status, message);
+    }
+
+    /** The {@code reason} of each object in an array ({@code errors[]} or {@code details[]}). */
+    private static void readReasons(JsonParser parser, List<String> reasons) {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                continue;
+            }
+            for (String name = WireJson.nextMember(parser); name != null; name = WireJson.nextMember(parser)) {
+                if (!name.equals("reason")) {
+                    parser.skipChildren();
+                    continue;
+                }
+                String reason = textOrNull(parser);
+                if (reason != null && !reason.isBlank()) {
+                    reasons.add(reason);
+                }
+            }
+        }
+    }
+
+    /** The string value, or null for anything else (skipped): error bodies are read leniently. */
+    private static String textOrNull(JsonParser parser) {
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            return parser.getString();
+        }
+        parser.skipChildren();
+        return null;
     }
 
     private static String snippet(String text) {

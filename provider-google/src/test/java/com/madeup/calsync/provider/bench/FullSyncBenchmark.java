@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Not a test: the full-sync benchmark run by {@code bench/provider-full-sync.sh}. Pages through one
  * large calendar (maxResults=2500) with our client and with Google's official Java client, in the
  * same JVM, alternating (ABBA) after warm-up, and prints the median time, events/s and bytes
- * allocated per run (all threads of this JVM; the emulator runs in another process).
+ * allocated per run (all threads of this JVM; the emulator runs in another process), and the CPU
+ * time this JVM spent per run.
  *
  * <p>Arguments: baseUrl accessToken calendarId expectedEvents warmups runs
  */
@@ -120,9 +121,10 @@ public final class FullSyncBenchmark {
             double max = list.stream().mapToDouble(s -> s.nanos / 1e6).max().orElse(0);
             double alloc = median(list.stream().map(s -> s.allocatedBytes / 1e6).toList());
             double gc = median(list.stream().map(s -> (double) s.gcMillis).toList());
+            double cpu = median(list.stream().map(s -> s.cpuNanos / 1e6).toList());
             System.out.printf(
                     Locale.ROOT,
-                    "RESULT client=%s time_ms=%.0f [%.0f-%.0f] events_per_s=%.0f allocated_MB=%.0f allocated_B_per_event=%.0f gc_ms=%.0f%n",
+                    "RESULT client=%s time_ms=%.0f [%.0f-%.0f] events_per_s=%.0f allocated_MB=%.0f allocated_B_per_event=%.0f gc_ms=%.0f cpu_ms=%.0f cpu_us_per_event=%.1f%n",
                     entry.getKey(),
                     ms,
                     min,
@@ -130,14 +132,19 @@ public final class FullSyncBenchmark {
                     expected / (ms / 1000),
                     alloc,
                     alloc * 1e6 / expected,
-                    gc);
+                    gc,
+                    cpu,
+                    cpu * 1000 / expected);
         }
     }
 
-    record Sample(long nanos, long allocatedBytes, long gcMillis) {}
+    /** cpuNanos: CPU time of this whole JVM (client, GC, JIT), which a busy machine inflates less than wall time. */
+    record Sample(long nanos, long allocatedBytes, long gcMillis, long cpuNanos) {}
 
     private static Sample measure(Client client, long expected) throws IOException {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long gcBefore = gcMillis();
         long allocatedBefore = threads.getTotalThreadAllocatedBytes();
         long started = System.nanoTime();
@@ -147,7 +154,7 @@ public final class FullSyncBenchmark {
         if (count != expected) {
             throw new IllegalStateException("expected " + expected + " events, got " + count);
         }
-        return new Sample(nanos, allocated, gcMillis() - gcBefore);
+        return new Sample(nanos, allocated, gcMillis() - gcBefore, os.getProcessCpuTime() - cpuBefore);
     }
 
     private static long gcMillis() {

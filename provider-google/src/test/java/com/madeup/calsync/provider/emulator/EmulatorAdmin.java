@@ -107,6 +107,14 @@ public final class EmulatorAdmin {
         return call("GET", "/emulator/stats", null).path("calls").path(methodId).asLong(0);
     }
 
+    /**
+     * The event writes the emulator accepted, oldest first:
+     * {@code {"method","calendarId","eventId","sendUpdates"}} each ({@code GET /emulator/writes}).
+     */
+    public JsonNode writes() {
+        return call("GET", "/emulator/writes", null).path("writes");
+    }
+
     public ObjectNode object() {
         return json.createObjectNode();
     }

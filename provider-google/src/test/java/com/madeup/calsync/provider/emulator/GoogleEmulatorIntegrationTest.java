@@ -1,5 +1,6 @@
 package com.madeup.calsync.provider.emulator;
 
+import static com.madeup.calsync.provider.SendUpdates.ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.madeup.calsync.emulator.EmulatorConfig;
@@ -16,6 +17,7 @@ import com.madeup.calsync.provider.ProviderCalendar;
 import com.madeup.calsync.provider.ProviderChannel;
 import com.madeup.calsync.provider.ProviderEvent;
 import com.madeup.calsync.provider.RefreshToken;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.SyncResult;
 import com.madeup.calsync.provider.TokenGrant;
 import com.madeup.calsync.provider.WatchRequest;
@@ -51,6 +53,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Our client against the real google-emulator over HTTP on loopback. Each test uses its own account. */
@@ -209,20 +212,20 @@ class GoogleEmulatorIntegrationTest {
     void insertWithClientIdThenPatchWithStaleEtagIsPreconditionFailed() {
         String calendar = account.email();
         String id = EventIds.newId();
-        ProviderEvent created = api.insertEvent(token, calendar, draft(id, "Planning", Map.of("matterId", "M-9")))
+        ProviderEvent created = api.insertEvent(token, calendar, draft(id, "Planning", Map.of("matterId", "M-9")), ALL)
                 .body();
         assertThat(created.id()).isEqualTo(id);
         assertThat(created.privateProperties()).containsEntry("matterId", "M-9");
 
         admin.patchEvent(calendar, id, admin.object().put("location", "Room 1"));
         ApiResponse<ProviderEvent> stale = api.patchEvent(
-                token, calendar, id, EventDraft.builder().summary("Mine").build(), created.etag());
+                token, calendar, id, EventDraft.builder().summary("Mine").build(), created.etag(), ALL);
 
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.errorKind()).isEqualTo(ErrorKind.PRECONDITION_FAILED);
         ProviderEvent fresh = api.getEvent(token, calendar, id).body();
         ApiResponse<ProviderEvent> patched = api.patchEvent(
-                token, calendar, id, EventDraft.builder().summary("Mine").build(), fresh.etag());
+                token, calendar, id, EventDraft.builder().summary("Mine").build(), fresh.etag(), ALL);
         assertThat(patched.ok()).isTrue();
         assertThat(patched.body().summary()).isEqualTo("Mine");
         assertThat(patched.body().location()).isEqualTo("Room 1");
@@ -230,13 +233,44 @@ class GoogleEmulatorIntegrationTest {
     }
 
     @Test
+    void everyWriteTellsGoogleWhomToNotify() {
+        String id = EventIds.newId();
+        ProviderEvent created = api.insertEvent(token, account.email(), draft(id, "Notify", null), ALL)
+                .body();
+        ProviderEvent patched = api.patchEvent(
+                        token,
+                        account.email(),
+                        id,
+                        EventDraft.builder().summary("Quietly").build(),
+                        created.etag(),
+                        SendUpdates.EXTERNAL_ONLY)
+                .body();
+        api.updateEvent(token, account.email(), id, draft(null, "Silently", null), patched.etag(), SendUpdates.NONE);
+        api.deleteEvent(token, account.email(), id, null, ALL);
+
+        List<String> received = new ArrayList<>();
+        for (JsonNode write : admin.writes()) {
+            if (write.path("eventId").asString().equals(id)) {
+                received.add(write.path("method").asString() + "="
+                        + write.path("sendUpdates").asString());
+            }
+        }
+        assertThat(received)
+                .containsExactly(
+                        "calendar.events.insert=all",
+                        "calendar.events.patch=externalOnly",
+                        "calendar.events.update=none",
+                        "calendar.events.delete=all");
+    }
+
+    @Test
     void insertingTheSameClientIdTwiceIsConflict() {
         String id = EventIds.newId();
-        assertThat(api.insertEvent(token, account.email(), draft(id, "Once", null))
+        assertThat(api.insertEvent(token, account.email(), draft(id, "Once", null), ALL)
                         .ok())
                 .isTrue();
 
-        ApiResponse<ProviderEvent> again = api.insertEvent(token, account.email(), draft(id, "Once", null));
+        ApiResponse<ProviderEvent> again = api.insertEvent(token, account.email(), draft(id, "Once", null), ALL);
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.errorKind()).isEqualTo(ErrorKind.CONFLICT);
@@ -245,10 +279,10 @@ class GoogleEmulatorIntegrationTest {
     @Test
     void deletingTwiceIsAlreadyDeleted() {
         String id = EventIds.newId();
-        api.insertEvent(token, account.email(), draft(id, "Short-lived", null));
+        api.insertEvent(token, account.email(), draft(id, "Short-lived", null), ALL);
 
-        assertThat(api.deleteEvent(token, account.email(), id, null).ok()).isTrue();
-        ApiResponse<Void> again = api.deleteEvent(token, account.email(), id, null);
+        assertThat(api.deleteEvent(token, account.email(), id, null, ALL).ok()).isTrue();
+        ApiResponse<Void> again = api.deleteEvent(token, account.email(), id, null, ALL);
 
         assertThat(again.status()).isEqualTo(410);
         assertThat(again.errorKind()).isEqualTo(ErrorKind.ALREADY_DELETED);
@@ -258,15 +292,18 @@ class GoogleEmulatorIntegrationTest {
     @Test
     void updateReplacesTheEventAndDeleteHonoursIfMatch() {
         String id = EventIds.newId();
-        ProviderEvent created =
-                api.insertEvent(token, account.email(), draft(id, "Old", null)).body();
-        ProviderEvent updated = api.updateEvent(token, account.email(), id, draft(null, "New", null), created.etag())
+        ProviderEvent created = api.insertEvent(token, account.email(), draft(id, "Old", null), ALL)
+                .body();
+        ProviderEvent updated = api.updateEvent(
+                        token, account.email(), id, draft(null, "New", null), created.etag(), ALL)
                 .body();
         assertThat(updated.summary()).isEqualTo("New");
 
-        assertThat(api.deleteEvent(token, account.email(), id, created.etag()).errorKind())
+        assertThat(api.deleteEvent(token, account.email(), id, created.etag(), ALL)
+                        .errorKind())
                 .isEqualTo(ErrorKind.PRECONDITION_FAILED);
-        assertThat(api.deleteEvent(token, account.email(), id, updated.etag()).ok())
+        assertThat(api.deleteEvent(token, account.email(), id, updated.etag(), ALL)
+                        .ok())
                 .isTrue();
     }
 
@@ -282,7 +319,7 @@ class GoogleEmulatorIntegrationTest {
     void writingToAReadOnlyCalendarIsForbidden() {
         String holidays = admin.createCalendar(account.email(), "Holidays", "reader");
 
-        ApiResponse<ProviderEvent> denied = api.insertEvent(token, holidays, draft(EventIds.newId(), "No", null));
+        ApiResponse<ProviderEvent> denied = api.insertEvent(token, holidays, draft(EventIds.newId(), "No", null), ALL);
 
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.errorKind()).isEqualTo(ErrorKind.FORBIDDEN);
@@ -290,7 +327,8 @@ class GoogleEmulatorIntegrationTest {
 
     @Test
     void invalidEventIdIsPermanent() {
-        ApiResponse<ProviderEvent> invalid = api.insertEvent(token, account.email(), draft("UPPER_CASE!", "x", null));
+        ApiResponse<ProviderEvent> invalid =
+                api.insertEvent(token, account.email(), draft("UPPER_CASE!", "x", null), ALL);
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.errorKind()).isEqualTo(ErrorKind.PERMANENT);
@@ -332,7 +370,7 @@ class GoogleEmulatorIntegrationTest {
     @Test
     void retrySucceedsAfterInjectedTransientFailuresWithinItsBudget() {
         String id = EventIds.newId();
-        api.insertEvent(token, account.email(), draft(id, "Retry me", null));
+        api.insertEvent(token, account.email(), draft(id, "Retry me", null), ALL);
         long before = admin.calls("calendar.events.get");
         admin.fault(503, "backendError", 2, ".*/events/" + id, null);
 
@@ -347,7 +385,7 @@ class GoogleEmulatorIntegrationTest {
     @Test
     void retryGivesUpWhenTheBudgetIsExhausted() {
         String id = EventIds.newId();
-        api.insertEvent(token, account.email(), draft(id, "Never", null));
+        api.insertEvent(token, account.email(), draft(id, "Never", null), ALL);
         long before = admin.calls("calendar.events.get");
         admin.fault(500, "backendError", 5, ".*/events/" + id, null);
 

@@ -14,6 +14,7 @@ import com.madeup.calsync.provider.ProviderCalendar;
 import com.madeup.calsync.provider.ProviderChannel;
 import com.madeup.calsync.provider.ProviderEvent;
 import com.madeup.calsync.provider.RefreshToken;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.SyncResult;
 import com.madeup.calsync.provider.TokenGrant;
 import com.madeup.calsync.provider.WatchRequest;
@@ -67,6 +68,7 @@ public final class FakeCalendarApi implements CalendarApi, OAuthApi {
     private final Map<String, ProviderChannel> channels = new LinkedHashMap<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final Map<String, Integer> calls = new HashMap<>();
+    private final Map<String, List<SendUpdates>> sendUpdates = new HashMap<>();
     private final Set<String> revokedRefreshTokens = new HashSet<>();
     private final Set<String> expiredAccessTokens = new HashSet<>();
     private long sequence;
@@ -141,6 +143,14 @@ public final class FakeCalendarApi implements CalendarApi, OAuthApi {
     /** How often a method id ({@code events.insert}, {@code oauth.refresh}, ...) was called. */
     public synchronized int calls(String methodId) {
         return calls.getOrDefault(methodId, 0);
+    }
+
+    /**
+     * The {@code sendUpdates} of each call of a write method ({@code events.insert},
+     * {@code events.patch}, {@code events.update}, {@code events.delete}), in call order.
+     */
+    public synchronized List<SendUpdates> sendUpdates(String methodId) {
+        return List.copyOf(sendUpdates.getOrDefault(methodId, List.of()));
     }
 
     /** Channels currently watching. */
@@ -219,7 +229,9 @@ public final class FakeCalendarApi implements CalendarApi, OAuthApi {
     }
 
     @Override
-    public synchronized ApiResponse<ProviderEvent> insertEvent(AccessToken token, String calendarId, EventDraft draft) {
+    public synchronized ApiResponse<ProviderEvent> insertEvent(
+            AccessToken token, String calendarId, EventDraft draft, SendUpdates notify) {
+        recordSendUpdates("events.insert", notify);
         return guarded("events.insert", token, () -> {
             FakeCalendar calendar = calendars.get(calendarId);
             if (calendar == null) {
@@ -236,19 +248,32 @@ public final class FakeCalendarApi implements CalendarApi, OAuthApi {
 
     @Override
     public synchronized ApiResponse<ProviderEvent> patchEvent(
-            AccessToken token, String calendarId, String eventId, EventDraft changes, String ifMatchEtag) {
+            AccessToken token,
+            String calendarId,
+            String eventId,
+            EventDraft changes,
+            String ifMatchEtag,
+            SendUpdates notify) {
+        recordSendUpdates("events.patch", notify);
         return guarded("events.patch", token, () -> write(calendarId, eventId, changes, ifMatchEtag, true));
     }
 
     @Override
     public synchronized ApiResponse<ProviderEvent> updateEvent(
-            AccessToken token, String calendarId, String eventId, EventDraft event, String ifMatchEtag) {
+            AccessToken token,
+            String calendarId,
+            String eventId,
+            EventDraft event,
+            String ifMatchEtag,
+            SendUpdates notify) {
+        recordSendUpdates("events.update", notify);
         return guarded("events.update", token, () -> write(calendarId, eventId, event, ifMatchEtag, false));
     }
 
     @Override
     public synchronized ApiResponse<Void> deleteEvent(
-            AccessToken token, String calendarId, String eventId, String ifMatchEtag) {
+            AccessToken token, String calendarId, String eventId, String ifMatchEtag, SendUpdates notify) {
+        recordSendUpdates("events.delete", notify);
         return guarded("events.delete", token, () -> {
             FakeCalendar calendar = calendars.get(calendarId);
             Stored stored = calendar == null ? null : calendar.events.get(eventId);
@@ -328,6 +353,12 @@ public final class FakeCalendarApi implements CalendarApi, OAuthApi {
     }
 
     // ---- internals -------------------------------------------------------------------------
+
+    private void recordSendUpdates(String methodId, SendUpdates notify) {
+        // Required like the real adapter's: a caller must decide whom the provider notifies.
+        java.util.Objects.requireNonNull(notify, "sendUpdates");
+        sendUpdates.computeIfAbsent(methodId, k -> new ArrayList<>()).add(notify);
+    }
 
     private interface Call<T> {
         ApiResponse<T> run();

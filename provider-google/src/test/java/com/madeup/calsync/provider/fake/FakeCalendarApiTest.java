@@ -7,6 +7,7 @@ import com.madeup.calsync.provider.EventDraft;
 import com.madeup.calsync.provider.EventQuery;
 import com.madeup.calsync.provider.ProviderEvent;
 import com.madeup.calsync.provider.RefreshToken;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.SyncResult;
 import com.madeup.calsync.provider.http.ApiResponse;
 import com.madeup.calsync.provider.http.ErrorKind;
@@ -77,12 +78,14 @@ class FakeCalendarApiTest {
         ProviderEvent created = fake.insertEvent(
                         TOKEN,
                         "ada@example.com",
-                        EventDraft.builder().id("abcde1").summary("s").build())
+                        EventDraft.builder().id("abcde1").summary("s").build(),
+                        SendUpdates.ALL)
                 .body();
         assertThat(fake.insertEvent(
                                 TOKEN,
                                 "ada@example.com",
-                                EventDraft.builder().id("abcde1").build())
+                                EventDraft.builder().id("abcde1").build(),
+                                SendUpdates.ALL)
                         .errorKind())
                 .isEqualTo(ErrorKind.CONFLICT);
         ProviderEvent patched = fake.patchEvent(
@@ -90,7 +93,8 @@ class FakeCalendarApiTest {
                         "ada@example.com",
                         "abcde1",
                         EventDraft.builder().location("Room 4").build(),
-                        created.etag())
+                        created.etag(),
+                        SendUpdates.EXTERNAL_ONLY)
                 .body();
         assertThat(patched.summary()).isEqualTo("s");
         assertThat(patched.location()).isEqualTo("Room 4");
@@ -99,14 +103,20 @@ class FakeCalendarApiTest {
                                 "ada@example.com",
                                 "abcde1",
                                 EventDraft.builder().build(),
-                                created.etag())
+                                created.etag(),
+                                SendUpdates.ALL)
                         .errorKind())
                 .isEqualTo(ErrorKind.PRECONDITION_FAILED);
-        assertThat(fake.deleteEvent(TOKEN, "ada@example.com", "abcde1", null).ok())
+        assertThat(fake.deleteEvent(TOKEN, "ada@example.com", "abcde1", null, SendUpdates.NONE)
+                        .ok())
                 .isTrue();
-        assertThat(fake.deleteEvent(TOKEN, "ada@example.com", "abcde1", null).errorKind())
+        assertThat(fake.deleteEvent(TOKEN, "ada@example.com", "abcde1", null, SendUpdates.ALL)
+                        .errorKind())
                 .isEqualTo(ErrorKind.ALREADY_DELETED);
         assertThat(fake.events("ada@example.com")).isEmpty();
+        assertThat(fake.sendUpdates("events.insert")).containsExactly(SendUpdates.ALL, SendUpdates.ALL);
+        assertThat(fake.sendUpdates("events.patch")).containsExactly(SendUpdates.EXTERNAL_ONLY, SendUpdates.ALL);
+        assertThat(fake.sendUpdates("events.delete")).containsExactly(SendUpdates.NONE, SendUpdates.ALL);
     }
 
     @Test

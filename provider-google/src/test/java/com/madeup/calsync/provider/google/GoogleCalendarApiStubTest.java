@@ -16,6 +16,7 @@ import com.madeup.calsync.provider.ProviderCalendar;
 import com.madeup.calsync.provider.ProviderChannel;
 import com.madeup.calsync.provider.ProviderEvent;
 import com.madeup.calsync.provider.RefreshToken;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.SyncResult;
 import com.madeup.calsync.provider.TokenGrant;
 import com.madeup.calsync.provider.WatchRequest;
@@ -54,7 +55,7 @@ class GoogleCalendarApiStubTest {
 
     static final AccessToken TOKEN = new AccessToken("ya29.test-access");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
-    static final JsonMapper JSON = HttpTransport.defaultMapper();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     StubGoogleServer server;
     HttpTransport transport;
@@ -66,7 +67,7 @@ class GoogleCalendarApiStubTest {
     void start() {
         server = new StubGoogleServer();
         config = GoogleClientConfig.forBaseUrl(server.baseUrl(), "client-1", new ClientSecret("s3cret"))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
         transport = HttpTransport.create(config.connectTimeout(), config.requestTimeout(), "calsync-test", CLOCK);
         RetryingCaller pageRetry = new RetryingCaller(
                 new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(50)), new SplittableRandom(1));
@@ -102,6 +103,44 @@ class GoogleCalendarApiStubTest {
                 .containsEntry("pageToken", "CigKGjVvbDNlcGxnNHRmOWJ0MGE2ZmQ1N3Vwb2Nz");
         assertThat(first.header("Authorization")).isEqualTo("Bearer ya29.test-access");
         assertThat(first.header("User-Agent")).isEqualTo("calsync-test");
+    }
+
+    @Test
+    void everyAttemptIsReportedOnceToTheCallObserver() {
+        List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (HttpTransport observedTransport = HttpTransport.create(
+                config.connectTimeout(),
+                config.requestTimeout(),
+                "calsync-test",
+                CLOCK,
+                (operation, failure, duration) -> {
+                    assertThat(duration).isPositive();
+                    observed.add(operation + "=" + (failure == null ? "ok" : failure));
+                })) {
+            GoogleCalendarApi observedApi = new GoogleCalendarApi(
+                    config,
+                    observedTransport,
+                    new RetryingCaller(
+                            new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(50)), new SplittableRandom(1)));
+            GoogleOAuthApi observedOAuth = new GoogleOAuthApi(config, observedTransport, CLOCK, new SecureRandom());
+            server.then(Answer.resource(200, "responses/events-page1.json"))
+                    .then(Answer.resource(503, "errors/500-backendError.json"))
+                    .then(Answer.resource(200, "responses/events-page2.json"))
+                    .then(Answer.json(200, "{\"summary\":\"no id\"}"))
+                    .then(Answer.resource(400, "errors/400-invalid_grant.json"));
+
+            observedApi.syncEvents(TOKEN, "primary", EventQuery.full(), page -> {});
+            observedApi.getEvent(TOKEN, "primary", "e1");
+            observedOAuth.refresh(new RefreshToken("1//dead"));
+        }
+
+        assertThat(observed)
+                .containsExactly(
+                        "calendar.events.list=ok",
+                        "calendar.events.list=TRANSIENT",
+                        "calendar.events.list=ok",
+                        "calendar.events.get=INVALID_RESPONSE",
+                        "oauth2.token.refresh=INVALID_GRANT");
     }
 
     @Test
@@ -210,7 +249,7 @@ class GoogleCalendarApiStubTest {
                 .privateProperties(Map.of("matterId", "M-7"))
                 .build();
 
-        ApiResponse<ProviderEvent> response = api.insertEvent(TOKEN, "primary", draft);
+        ApiResponse<ProviderEvent> response = api.insertEvent(TOKEN, "primary", draft, SendUpdates.ALL);
 
         assertThat(response.ok()).isTrue();
         assertThat(response.etag()).isEqualTo("\"3226988196172999\"");
@@ -218,6 +257,7 @@ class GoogleCalendarApiStubTest {
         Recorded request = server.lastRequest();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("Content-Type")).startsWith("application/json");
+        assertThat(query(request)).containsExactly(Map.entry("sendUpdates", "all"));
         JsonNode body = JSON.readTree(request.body());
         assertThat(fieldNames(body))
                 .containsExactlyInAnyOrder("id", "summary", "start", "end", "attendees", "extendedProperties");
@@ -241,12 +281,14 @@ class GoogleCalendarApiStubTest {
                 "primary",
                 "a1b2c3d4e5",
                 EventDraft.builder().summary("New title").description("").build(),
-                "\"3226988196172000\"");
+                "\"3226988196172000\"",
+                SendUpdates.EXTERNAL_ONLY);
 
         Recorded request = server.lastRequest();
         assertThat(request.method()).isEqualTo("PATCH");
         assertThat(request.uri().getRawPath()).isEqualTo("/calendar/v3/calendars/primary/events/a1b2c3d4e5");
         assertThat(request.header("If-Match")).isEqualTo("\"3226988196172000\"");
+        assertThat(query(request)).containsExactly(Map.entry("sendUpdates", "externalOnly"));
         assertThat(fieldNames(JSON.readTree(request.body()))).containsExactlyInAnyOrder("summary", "description");
     }
 
@@ -255,15 +297,17 @@ class GoogleCalendarApiStubTest {
         server.then(Answer.resource(200, "responses/event.json")).then(Answer.json(204, ""));
 
         api.updateEvent(
-                TOKEN, "primary", "e1", EventDraft.builder().summary("all").build(), null);
+                TOKEN, "primary", "e1", EventDraft.builder().summary("all").build(), null, SendUpdates.NONE);
         assertThat(server.lastRequest().method()).isEqualTo("PUT");
+        assertThat(query(server.lastRequest())).containsExactly(Map.entry("sendUpdates", "none"));
         assertThat(server.lastRequest().header("If-Match")).isNull();
 
-        ApiResponse<Void> deleted = api.deleteEvent(TOKEN, "primary", "e1", "\"9\"");
+        ApiResponse<Void> deleted = api.deleteEvent(TOKEN, "primary", "e1", "\"9\"", SendUpdates.ALL);
         assertThat(deleted.ok()).isTrue();
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(server.lastRequest().method()).isEqualTo("DELETE");
         assertThat(server.lastRequest().header("If-Match")).isEqualTo("\"9\"");
+        assertThat(query(server.lastRequest())).containsExactly(Map.entry("sendUpdates", "all"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.madeup.calsync.provider.ClientSecret;
 import com.madeup.calsync.provider.EventDraft;
 import com.madeup.calsync.provider.EventQuery;
 import com.madeup.calsync.provider.RefreshToken;
+import com.madeup.calsync.provider.SendUpdates;
 import com.madeup.calsync.provider.google.StubGoogleServer.Answer;
 import com.madeup.calsync.provider.http.ApiResponse;
 import com.madeup.calsync.provider.http.ErrorKind;
@@ -40,9 +41,18 @@ class GoogleErrorMappingTest {
     @BeforeEach
     void start() {
         server = new StubGoogleServer();
+        // A generous deadline, so a busy build machine cannot turn an answer into a timeout.
+        useDeadline(Duration.ofSeconds(10));
+    }
+
+    /** Rebuilds the clients with this per-call deadline (the timeout tests want a short one). */
+    private void useDeadline(Duration requestTimeout) {
+        if (transport != null) {
+            transport.close();
+        }
         GoogleClientConfig config = GoogleClientConfig.forBaseUrl(
                         server.baseUrl(), "client-1", new ClientSecret("s3cret"))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500));
+                .withTimeouts(Duration.ofSeconds(2), requestTimeout);
         transport = HttpTransport.create(config.connectTimeout(), config.requestTimeout(), "test", CLOCK);
         api = new GoogleCalendarApi(config, transport, RetryingCaller.none());
         oauth = new GoogleOAuthApi(config, transport, CLOCK, new SecureRandom());
@@ -58,10 +68,10 @@ class GoogleErrorMappingTest {
         LIST(t -> t.api.listEvents(TOKEN, "primary", EventQuery.incremental("sync-1"), null)),
         GET(t -> t.api.getEvent(TOKEN, "primary", "e1")),
         INSERT(t -> t.api.insertEvent(
-                TOKEN, "primary", EventDraft.builder().id("abc12345").build())),
+                TOKEN, "primary", EventDraft.builder().id("abc12345").build(), SendUpdates.ALL)),
         PATCH(t -> t.api.patchEvent(
-                TOKEN, "primary", "e1", EventDraft.builder().summary("x").build(), "\"1\"")),
-        DELETE(t -> t.api.deleteEvent(TOKEN, "primary", "e1", null)),
+                TOKEN, "primary", "e1", EventDraft.builder().summary("x").build(), "\"1\"", SendUpdates.ALL)),
+        DELETE(t -> t.api.deleteEvent(TOKEN, "primary", "e1", null, SendUpdates.ALL)),
         REFRESH(t -> t.oauth.refresh(new RefreshToken("1//refresh")));
 
         final Function<GoogleErrorMappingTest, ApiResponse<?>> invoke;
@@ -230,6 +240,7 @@ class GoogleErrorMappingTest {
 
     @Test
     void serverThatNeverAnswersTimesOutAsTransient() {
+        useDeadline(Duration.ofMillis(500));
         server.then(Answer.neverAnswers());
         long started = System.nanoTime();
 
@@ -242,6 +253,7 @@ class GoogleErrorMappingTest {
 
     @Test
     void bodyThatStallsAfterTheHeadersTimesOutAsTransient() {
+        useDeadline(Duration.ofMillis(500));
         server.then(Answer.stallsInBody("{\"kind\":\"calendar#events\",\"items\":["));
         long started = System.nanoTime();
 
