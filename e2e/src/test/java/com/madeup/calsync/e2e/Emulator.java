@@ -103,6 +103,17 @@ final class Emulator {
         return call("GET", "/emulator/state", null, null);
     }
 
+    /** The sendUpdates value Google received with each successful write of this event, oldest first. */
+    java.util.List<String> sendUpdatesOf(String eventId) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (JsonNode write : call("GET", "/emulator/writes", null, null).get("writes")) {
+            if (eventId.equals(write.path("eventId").asString(""))) {
+                values.add(write.get("method").asString() + "=" + write.path("sendUpdates").asString("(none)"));
+            }
+        }
+        return values;
+    }
+
     /** Call counts by API method, statuses, and push deliveries. */
     JsonNode stats() {
         return call("GET", "/emulator/stats", null, null);
