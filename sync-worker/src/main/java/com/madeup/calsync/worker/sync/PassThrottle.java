@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * start and covers every notification received until it starts. So a burst costs at most one pass
  * per cool-down window plus the leading one, and the consumer thread never waits for a window.
  *
+ * <p>While notifications keep coming (a trailing pass ends with new ones pending), each following
+ * window doubles, up to {@code maxCoolDown}: pushes that trickle in over many seconds (a slow
+ * webhook path, a long burst) then cost a few passes, not one per second. A notification after a
+ * quiet window starts over with a leading pass and {@code coolDown}.
+ *
  * <p>Nothing here is durable. The caller records the notification in the database before asking
  * ({@code calendars.last_notified_at}); if this instance dies with a trailing pass pending, the
  * calendar stays marked (notified after its last completed pass started) and the reconcile pass asks
@@ -38,12 +43,17 @@ final class PassThrottle {
         boolean running;
         boolean pending;
         boolean scheduled;
+        /** The current window: {@code coolDown}, doubled for each trailing pass that follows a trailing pass. */
+        Duration window;
+        /** Whether the last pass was a trailing one (so notifications are still coming in). */
+        boolean lastWasTrailing;
         /** Removed from the map; a caller holding it must take a fresh one. */
         boolean forgotten;
     }
 
     private final Map<Long, State> states = new ConcurrentHashMap<>();
     private final Duration coolDown;
+    private final Duration maxCoolDown;
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Executor trailingPasses;
@@ -55,11 +65,16 @@ final class PassThrottle {
      */
     PassThrottle(
             Duration coolDown,
+            Duration maxCoolDown,
             Clock clock,
             ScheduledExecutorService timer,
             Executor trailingPasses,
             LongConsumer pass) {
         this.coolDown = Objects.requireNonNull(coolDown, "coolDown");
+        this.maxCoolDown = Objects.requireNonNull(maxCoolDown, "maxCoolDown");
+        if (maxCoolDown.compareTo(coolDown) < 0) {
+            throw new IllegalArgumentException("maxCoolDown " + maxCoolDown + " is shorter than coolDown " + coolDown);
+        }
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.trailingPasses = Objects.requireNonNull(trailingPasses, "trailingPasses");
@@ -100,21 +115,24 @@ final class PassThrottle {
             if (lastStart != null && lastStart.isAfter(now)) {
                 lastStart = now; // another instance's clock ahead of ours must not stretch the window
             }
-            boolean cool = lastStart == null || !now.isBefore(lastStart.plus(coolDown));
+            Duration window = state.window == null ? coolDown : state.window;
+            boolean cool = lastStart == null || !now.isBefore(lastStart.plus(window));
             if (state.running || state.scheduled || !cool) {
                 state.pending = true;
                 if (!state.running && !state.scheduled) {
-                    schedule(calendarId, state, lastStart.plus(coolDown));
+                    schedule(calendarId, state, lastStart.plus(state.lastWasTrailing ? grow(state) : window));
                 }
                 return Decision.COALESCED;
             }
             state.running = true;
             state.lastStart = now;
+            state.window = coolDown; // a quiet window passed: start over
+            state.lastWasTrailing = false;
         }
         try {
             pass.accept(calendarId);
         } finally {
-            finished(calendarId, state);
+            finished(calendarId, state, false);
         }
         return Decision.RAN;
     }
@@ -139,6 +157,7 @@ final class PassThrottle {
             state.running = true;
             state.pending = false;
             state.lastStart = clock.instant();
+            state.lastWasTrailing = true;
         }
         try {
             pass.accept(calendarId);
@@ -148,24 +167,35 @@ final class PassThrottle {
             log.warn(
                     "trailing sync pass of calendar {} failed; reconcile will ask again: {}", calendarId, e.toString());
         } finally {
-            finished(calendarId, state);
+            finished(calendarId, state, true);
         }
     }
 
-    private void finished(long calendarId, State state) {
+    private void finished(long calendarId, State state, boolean trailing) {
         synchronized (state) {
             state.running = false;
+            Duration window = state.window == null ? coolDown : state.window;
             if (state.pending && !state.scheduled) {
-                schedule(calendarId, state, state.lastStart.plus(coolDown));
+                if (trailing) {
+                    window = grow(state); // still coming after a trailing pass: a longer burst
+                }
+                schedule(calendarId, state, state.lastStart.plus(window));
             } else if (!state.pending && !state.scheduled) {
                 // Forget idle calendars once their window has passed (the database then knows enough).
                 Instant expected = state.lastStart;
                 timer.schedule(
                         () -> forgetIfIdle(calendarId, state, expected),
-                        delayUntil(expected.plus(coolDown)),
+                        delayUntil(expected.plus(window)),
                         TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /** Doubles the state's window up to the maximum; caller holds the state's monitor. */
+    private Duration grow(State state) {
+        Duration doubled = (state.window == null ? coolDown : state.window).multipliedBy(2);
+        state.window = doubled.compareTo(maxCoolDown) > 0 ? maxCoolDown : doubled;
+        return state.window;
     }
 
     private void forgetIfIdle(long calendarId, State state, Instant expectedStart) {

@@ -114,6 +114,7 @@ public class SyncConfiguration {
                 calendarListSync,
                 clock,
                 properties.coolDown(),
+                properties.maxCoolDown(),
                 properties.calendarParallelism(),
                 syncExecutor,
                 syncTimer);

@@ -59,6 +59,7 @@ public final class SyncCoordinator {
             CalendarListSync calendarListSync,
             Clock clock,
             Duration coolDown,
+            Duration maxCoolDown,
             int calendarParallelism,
             Executor calendarExecutor,
             ScheduledExecutorService timer) {
@@ -67,7 +68,7 @@ public final class SyncCoordinator {
         this.calendarSync = Objects.requireNonNull(calendarSync, "calendarSync");
         this.calendarListSync = Objects.requireNonNull(calendarListSync, "calendarListSync");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.throttle = new PassThrottle(coolDown, clock, timer, calendarExecutor, this::notifiedPass);
+        this.throttle = new PassThrottle(coolDown, maxCoolDown, clock, timer, calendarExecutor, this::notifiedPass);
         if (calendarParallelism < 1) {
             throw new IllegalArgumentException("calendarParallelism must be at least 1");
         }
