@@ -3,9 +3,14 @@
 # KRaft broker and the google-emulator, all in one JVM on loopback. Prints one line per scenario.
 #
 #   bench/worker/sync-worker.sh [all|burst|initial|propagation ...]
-#     burst        (d) 1,000 changes + notifications on one calendar as fast as possible
-#     initial      (c) first full sync of 10 calendars x 5,000 events, emulator quota 600/min/user on
-#     propagation  (b, partial) notification published -> row committed, 30 isolated changes
+#     burst        (d) 1,000 changes on one calendar within 1 s (emulator burst endpoint), each pushed
+#                  by the emulator to a stand-in ingress that publishes to Kafka; prints list calls
+#     initial      (c) first full sync of 10 calendars x 5,000 events, emulator quota 600/min/user on,
+#                  after an unmeasured warm-up sync of 10 x 1,000; prints CPU per event too
+#     propagation  (b, partial) emulator change -> push -> stand-in ingress -> Kafka -> committed row,
+#                  100 isolated changes
+#   PROFILE=1 adds a JFR recording (sync-worker/target/bench/sync.jfr) of the whole run.
+#   APP_ARGS="--calsync.worker.sync.cool-down=3s ..." passes settings to the worker.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -14,9 +19,16 @@ OUT=sync-worker/target/bench
 mkdir -p "$OUT"
 echo "== build (sync-worker and what it needs, tests compiled, not run)"
 ./mvnw -B -q -pl sync-worker -am -DskipTests package dependency:build-classpath \
-    -DincludeScope=test -Dmdep.outputFile="$PWD/$OUT/test.classpath" >/dev/null
+    -DincludeScope=test -Dmdep.outputFile="$PWD/$OUT/test.classpath" >/dev/null \
+    || { echo "build failed: run ./mvnw -B -pl sync-worker -am -DskipTests package to see why"; exit 1; }
 CP="sync-worker/target/test-classes:sync-worker/target/classes:$(cat "$OUT/test.classpath")"
-echo "== run ${*:-all}"
-"$JAVA_HOME/bin/java" -Xmx2g -cp "$CP" com.madeup.calsync.worker.bench.SyncBenchmark "${@:-all}" 2>&1 \
-    | grep -E '^(BURST|INITIAL|PROPAGATION)|Exception' | tee "$OUT/result.txt"
+echo "== run ${*:-all} ${APP_ARGS:-} (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+JFR=()
+if [ "${PROFILE:-0}" = 1 ]; then
+    JFR=("-XX:StartFlightRecording=filename=$OUT/sync.jfr,settings=profile")
+    echo "   JFR recording to $OUT/sync.jfr"
+fi
+"$JAVA_HOME/bin/java" -Xmx2g "${JFR[@]}" "-Dbench.appArgs=${APP_ARGS:-}" -cp "$CP" com.madeup.calsync.worker.bench.SyncBenchmark "${@:-all}" 2>&1 \
+    | grep -E '^(BURST|WARMUP|INITIAL|PROPAGATION)|Exception' | tee "$OUT/result.txt"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) vCPU, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"

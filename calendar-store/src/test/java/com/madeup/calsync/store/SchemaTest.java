@@ -42,7 +42,12 @@ class SchemaTest {
 
         assertThat(db.jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
                 .isEqualTo(applied)
-                .isEqualTo(12);
+                .isEqualTo(13);
+        assertThat(db.jdbc.queryForObject(
+                        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'provider_connections'"
+                                + " AND column_name = 'calendar_list_sync_token'",
+                        Integer.class))
+                .isEqualTo(1);
         assertThat(db.jdbc.queryForList("SELECT DISTINCT exectype FROM databasechangelog", String.class))
                 .containsExactly("EXECUTED");
     }

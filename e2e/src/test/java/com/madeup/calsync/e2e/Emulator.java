@@ -108,7 +108,8 @@ final class Emulator {
         java.util.List<String> values = new java.util.ArrayList<>();
         for (JsonNode write : call("GET", "/emulator/writes", null, null).get("writes")) {
             if (eventId.equals(write.path("eventId").asString(""))) {
-                values.add(write.get("method").asString() + "=" + write.path("sendUpdates").asString("(none)"));
+                values.add(write.get("method").asString() + "="
+                        + write.path("sendUpdates").asString("(none)"));
             }
         }
         return values;

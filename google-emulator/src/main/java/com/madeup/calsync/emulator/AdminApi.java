@@ -86,6 +86,9 @@ final class AdminApi {
                 if (s.size() == 3 && s.get(2).equals("generate") && m.equals("POST")) {
                     return generate(s.get(1), Json.parseObject(request.body));
                 }
+                if (s.size() == 3 && s.get(2).equals("burst") && m.equals("POST")) {
+                    return burst(s.get(1), Json.parseObject(request.body));
+                }
             }
             case "tokens" -> {
                 if (s.size() == 2 && s.get(1).equals("revoke") && m.equals("POST")) {
@@ -244,6 +247,56 @@ final class AdminApi {
                 world.now());
         int created = world.insertMany(calendar, events, new Actor(owner(calendar), true));
         return Response.json(200, Json.object().put("created", created));
+    }
+
+    /**
+     * {@code changes} patches of the calendar's plain (not recurring, not cancelled) events, round
+     * robin in id order, spread evenly over {@code durationMillis}; each is a separate change with its
+     * own push, as if a user or a script edited the calendar quickly. Answers when the last is made.
+     */
+    private Response burst(String calendarId, ObjectNode body) {
+        Access access = adminAccess(calendarId);
+        int changes = body.path("changes").asInt(0);
+        long durationMillis = body.path("durationMillis").asLong(1000);
+        if (changes < 1 || changes > 100_000 || durationMillis < 0 || durationMillis > 600_000) {
+            throw ApiError.badRequest("invalid", "changes must be 1..100000 and durationMillis 0..600000");
+        }
+        List<String> targets = world.read(() -> {
+            List<String> ids = new java.util.ArrayList<>();
+            for (StoredEvent event : access.calendar().events.all()) {
+                if (!event.cancelled && event.recurringEventId == null && !event.json.has("recurrence")) {
+                    ids.add(event.id);
+                }
+            }
+            ids.sort(null);
+            return ids;
+        });
+        if (targets.isEmpty()) {
+            throw ApiError.badRequest("invalid", "the calendar has no plain event to change");
+        }
+        Actor actor = new Actor(owner(access.calendar()), true);
+        long start = System.nanoTime();
+        String lastId = null;
+        String lastLocation = null;
+        for (int i = 0; i < changes; i++) {
+            long due = start + durationMillis * 1_000_000L * i / changes;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            lastId = targets.get(i % targets.size());
+            lastLocation = "burst " + i;
+            world.modify(
+                    access, actor, lastId, Json.object().put("location", lastLocation), World.WriteKind.PATCH, null);
+        }
+        return Response.json(
+                200,
+                Json.object()
+                        .put("changes", changes)
+                        .put("events", Math.min(changes, targets.size()))
+                        .put("lastEventId", lastId)
+                        .put("lastLocation", lastLocation)
+                        .put("tookMillis", (System.nanoTime() - start) / 1_000_000));
     }
 
     private Response revokeTokens(ObjectNode body) {

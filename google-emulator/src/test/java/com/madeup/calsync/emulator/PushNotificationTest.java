@@ -213,4 +213,30 @@ class PushNotificationTest {
                 "{\"id\":\"chan-http\",\"type\":\"web_hook\",\"address\":\"http://example.com/hook\"}");
         assertThat(insecure.status()).isEqualTo(400);
     }
+
+    @Test
+    void burstMakesSpreadOutChangesWithOnePushEach() {
+        String token = http.account("burst@madeup.example");
+        insertEvent(token);
+        insertEvent(token);
+        watch(token, "/calendar/v3/calendars/primary/events/watch", "chan-burst", "");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> webhook.forChannel("chan-burst").size() == 1);
+
+        Answer burst = http.admin(
+                "POST", "/emulator/calendars/burst@madeup.example/burst", "{\"changes\":20,\"durationMillis\":400}");
+
+        assertThat(burst.status()).as(burst.body()).isEqualTo(200);
+        assertThat(burst.json().path("changes").asInt()).isEqualTo(20);
+        assertThat(burst.json().path("events").asInt()).isEqualTo(2);
+        assertThat(burst.json().path("tookMillis").asLong()).isBetween(370L, 5000L);
+        String lastId = burst.json().path("lastEventId").asString();
+        Answer last = http.get("/calendar/v3/calendars/primary/events/" + lastId, token);
+        assertThat(last.json().path("location").asString()).isEqualTo("burst 19");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> webhook.forChannel("chan-burst").size() == 21);
+        assertThat(http.admin("POST", "/emulator/calendars/burst@madeup.example/burst", "{\"changes\":0}")
+                        .status())
+                .isEqualTo(400);
+    }
 }

@@ -10,11 +10,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A full sync of 20,000 generated events in pages of 2,500, timed (the benchmark's shape, smaller). */
+/**
+ * A full sync of 20,000 generated events in pages of 2,500: every event once, 8 pages, a sync token at the
+ * end (the benchmark's shape; its speed is measured by bench/provider-full-sync.sh, not here).
+ */
 class ThroughputTest {
 
     @Test
-    void fullSyncOfTwentyThousandEventsIsFast() throws Exception {
+    void fullSyncOfTwentyThousandEventsPagesThroughEveryEventOnce() throws Exception {
         try (GoogleEmulator google =
                 GoogleEmulator.start(EmulatorConfig.defaults().withQuotaPerUserPerMinute(0))) {
             EmulatorHttp admin = new EmulatorHttp(google.baseUrl());
@@ -27,9 +30,7 @@ class ThroughputTest {
             assertThat(generated.path("created").asInt()).isEqualTo(20000);
 
             HttpClient client = HttpClient.newHttpClient();
-            long best = Long.MAX_VALUE;
-            for (int round = 0; round < 3; round++) { // the first round warms the JIT and the byte cache
-                long started = System.nanoTime();
+            for (int round = 0; round < 2; round++) { // the second round is served from the byte cache
                 int count = 0;
                 String pageToken = null;
                 String syncToken = null;
@@ -58,15 +59,7 @@ class ThroughputTest {
                 assertThat(count).isEqualTo(20000);
                 assertThat(pages).isEqualTo(8);
                 assertThat(syncToken).isNotNull();
-                best = Math.min(best, System.nanoTime() - started);
             }
-            double perSecond = 20000 / (best / 1e9);
-            System.out.printf(
-                    "full sync of 20000 events (client parse included): %.0f ms, %.0f events/s%n",
-                    best / 1e6, perSecond);
-            // the benchmark needs > 20,000/s; this bound only catches an order-of-magnitude regression
-            // on a loaded 2-core CI machine
-            assertThat(perSecond).isGreaterThan(10_000);
         }
     }
 }

@@ -62,8 +62,12 @@ public interface CalendarRepository extends ListCrudRepository<Calendar, Long> {
     @Query("UPDATE calendars SET sync_token = NULL, updated_at = :now WHERE id = :id")
     boolean clearSyncToken(long id, Instant now);
 
+    /**
+     * A change notification received at {@code at}; keeps the latest. A calendar notified at or after
+     * its last completed pass started ({@code last_synced_at}) still owes a pass.
+     */
     @Modifying
-    @Query("UPDATE calendars SET last_notified_at = :at WHERE id = :id")
+    @Query("UPDATE calendars SET last_notified_at = GREATEST(last_notified_at, :at) WHERE id = :id")
     boolean updateLastNotified(long id, Instant at);
 
     /** Gone from the provider's list or access lost; the row and its events stay until cleaned up. */

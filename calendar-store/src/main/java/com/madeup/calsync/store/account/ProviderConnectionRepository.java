@@ -23,4 +23,13 @@ public interface ProviderConnectionRepository extends ListCrudRepository<Provide
     @Query("UPDATE provider_connections SET status = :status, status_reason = :reason, updated_at = :now,"
             + " version = version + 1 WHERE id = :id")
     boolean updateStatus(UUID id, ConnectionStatus status, String reason, Instant now);
+
+    /** The calendarList.list nextSyncToken of the last calendar-list sync; empty: read the whole list. */
+    @Query("SELECT calendar_list_sync_token FROM provider_connections WHERE id = :id")
+    Optional<String> findCalendarListSyncToken(UUID id);
+
+    /** Stores (or with null forgets, after a 410) the calendar-list sync token; not versioned. */
+    @Modifying
+    @Query("UPDATE provider_connections SET calendar_list_sync_token = :syncToken WHERE id = :id")
+    boolean updateCalendarListSyncToken(UUID id, String syncToken);
 }

@@ -142,6 +142,17 @@ public final class SubscriptionStore {
                 == 1;
     }
 
+    /**
+     * Deletes channels stopped before {@code stoppedBefore} (their {@code updated_at} is when they
+     * were marked stopped): they verify no notification any more and are kept only for a while to
+     * explain late pushes. Returns how many were deleted.
+     */
+    public int deleteStoppedBefore(Instant stoppedBefore) {
+        return jdbc.update(
+                "DELETE FROM calendar_subscriptions WHERE state = 'stopped' AND updated_at < ?",
+                Timestamp.from(stoppedBefore));
+    }
+
     /** Active channels expiring before {@code before}, soonest first: the renewal work list. */
     public List<CalendarSubscription> findActiveExpiringBefore(Instant before) {
         return jdbc.query(

@@ -147,7 +147,25 @@ public final class ChannelMaintenance {
         if (!report.equals(new PassReport(0, 0, 0, 0, 0))) {
             log.info("channel maintenance: {}", report);
         }
+        purgeStopped();
         return report;
+    }
+
+    /** Deletes rows of channels stopped longer than the retention; returns how many. */
+    int purgeStopped() {
+        try {
+            int deleted = subscriptions.deleteStoppedBefore(clock.instant().minus(settings.stoppedRetention()));
+            if (deleted > 0) {
+                log.info(
+                        "channel maintenance deleted {} channel rows stopped over {} ago",
+                        deleted,
+                        settings.stoppedRetention());
+            }
+            return deleted;
+        } catch (RuntimeException e) {
+            log.error("deleting stopped channel rows failed; tried again next pass", e);
+            return 0;
+        }
     }
 
     private List<ConnectionRow> connectionsToVisit() {

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ttl lifetime asked for in {@code params.ttl}; the provider may grant less
  * @param unsupportedRetryAfter how long a calendar that answered 400 pushNotSupportedForRequestedResource
  *     is not watched again
+ * @param stoppedRetention how long rows of stopped (or expired, hence stopped) channels are kept
+ *     before the maintenance pass deletes them
  */
 @ConfigurationProperties("calsync.worker.channels")
 public record ChannelProperties(
@@ -27,7 +29,8 @@ public record ChannelProperties(
         @DefaultValue("15s") Duration initialDelay,
         @DefaultValue("1h") Duration renewAhead,
         @DefaultValue("7d") Duration ttl,
-        @DefaultValue("24h") Duration unsupportedRetryAfter) {
+        @DefaultValue("24h") Duration unsupportedRetryAfter,
+        @DefaultValue("7d") Duration stoppedRetention) {
 
     public ChannelProperties {
         if (webhookUrl == null) {
@@ -45,6 +48,10 @@ public record ChannelProperties(
         Objects.requireNonNull(renewAhead, "renewAhead");
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(unsupportedRetryAfter, "unsupportedRetryAfter");
+        Objects.requireNonNull(stoppedRetention, "stoppedRetention");
+        if (stoppedRetention.isNegative()) {
+            throw new IllegalArgumentException("calsync.worker.channels.stopped-retention must not be negative");
+        }
         if (ttl.compareTo(renewAhead) <= 0) {
             // Otherwise every new channel would already be due for renewal: a watch call per pass.
             throw new IllegalArgumentException("calsync.worker.channels.ttl (" + ttl

@@ -42,7 +42,13 @@ public final class QuietCalendarReconcile {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(QuietCalendarReconcile.class);
 
-    private record QuietCalendar(long id, UUID connectionId, String providerCalendarId, Instant lastSyncedAt) {}
+    private record QuietCalendar(
+            long id,
+            UUID connectionId,
+            String providerCalendarId,
+            Instant lastSyncedAt,
+            Instant lastNotifiedAt,
+            Instant updatedAt) {}
 
     private final JdbcTemplate jdbc;
     private final ContractPublisher publisher;
@@ -82,10 +88,11 @@ public final class QuietCalendarReconcile {
     int runPass() {
         Instant now = clock.instant();
         Duration shortestThreshold = threshold(settings.quietAfter(), -settings.jitter());
-        List<QuietCalendar> candidates = quietCalendarsOfActiveConnections(now.minus(shortestThreshold));
+        Instant owedBefore = now.minus(settings.owedAfter());
+        List<QuietCalendar> candidates = quietCalendarsOfActiveConnections(now.minus(shortestThreshold), owedBefore);
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (QuietCalendar calendar : candidates) {
-            if (!quiet(calendar, now)) {
+            if (!quiet(calendar, now) && !owed(calendar, owedBefore)) {
                 continue;
             }
             SyncRequested request = new SyncRequested(
@@ -127,34 +134,54 @@ public final class QuietCalendarReconcile {
      * Like {@code CalendarRepository.findQuietSince}, but only of active connections: paused
      * connections' calendars stay quiet forever and would otherwise fill every batch first.
      */
-    private List<QuietCalendar> quietCalendarsOfActiveConnections(Instant before) {
+    private List<QuietCalendar> quietCalendarsOfActiveConnections(Instant before, Instant owedBefore) {
         return jdbc.query(
                 """
-                SELECT c.id, c.connection_id, c.provider_calendar_id, c.last_synced_at
+                SELECT c.id, c.connection_id, c.provider_calendar_id, c.last_synced_at, c.last_notified_at,
+                       c.updated_at
                 FROM calendars c JOIN provider_connections p ON p.id = c.connection_id
                 WHERE p.status = 'active' AND c.picked AND c.removed_at IS NULL
-                  AND (c.last_synced_at IS NULL OR c.last_synced_at < ?)
-                ORDER BY c.last_synced_at NULLS FIRST, c.id LIMIT ?
+                  AND (coalesce(c.last_synced_at, c.updated_at) < ?
+                       OR (c.last_notified_at >= c.last_synced_at AND c.last_notified_at < ?))
+                ORDER BY coalesce(c.last_synced_at, c.updated_at), c.id LIMIT ?
                 """,
                 (row, i) -> {
                     Timestamp lastSynced = row.getTimestamp("last_synced_at");
+                    Timestamp lastNotified = row.getTimestamp("last_notified_at");
                     return new QuietCalendar(
                             row.getLong("id"),
                             row.getObject("connection_id", UUID.class),
                             row.getString("provider_calendar_id"),
-                            lastSynced == null ? null : lastSynced.toInstant());
+                            lastSynced == null ? null : lastSynced.toInstant(),
+                            lastNotified == null ? null : lastNotified.toInstant(),
+                            row.getTimestamp("updated_at").toInstant());
                 },
                 Timestamp.from(before),
+                Timestamp.from(owedBefore),
                 settings.batchSize());
     }
 
+    /**
+     * Notified at or after its last completed pass started, long enough ago that the trailing pass
+     * should have run: the instance that held it stopped (the durable half of the burst throttle).
+     */
+    private static boolean owed(QuietCalendar calendar, Instant owedBefore) {
+        return calendar.lastNotifiedAt() != null
+                && calendar.lastSyncedAt() != null
+                && !calendar.lastNotifiedAt().isBefore(calendar.lastSyncedAt())
+                && calendar.lastNotifiedAt().isBefore(owedBefore);
+    }
+
+    /**
+     * Not synced for longer than its threshold. A calendar never synced counts from its row's last
+     * change (picked or listed): its first sync was just asked for and may be running, and asking
+     * again then would only cost provider calls.
+     */
     private boolean quiet(QuietCalendar calendar, Instant now) {
-        if (calendar.lastSyncedAt() == null) {
-            return true;
-        }
+        Instant since = calendar.lastSyncedAt() != null ? calendar.lastSyncedAt() : calendar.updatedAt();
         double unit = new SplittableRandom(calendar.id()).nextDouble(); // fixed per calendar
         Duration own = threshold(settings.quietAfter(), settings.jitter() * (2 * unit - 1));
-        return calendar.lastSyncedAt().isBefore(now.minus(own));
+        return since.isBefore(now.minus(own));
     }
 
     private static Duration threshold(Duration base, double fraction) {

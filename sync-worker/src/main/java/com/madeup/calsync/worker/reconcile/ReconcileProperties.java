@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietAfter a picked calendar not synced for this long (± jitter) gets a sync request
  * @param jitter fraction of {@code quietAfter} each calendar's threshold is moved by, 0 to 0.9
  * @param batchSize most calendars requested per pass (the quietest first)
+ * @param owedAfter a calendar notified after its last completed pass started, and still so this long
+ *     after the notification, gets a sync request: its trailing pass was lost (the instance holding
+ *     it stopped). Keep it well above {@code calsync.worker.sync.cool-down} plus a pass's duration
  */
 @ConfigurationProperties("calsync.worker.reconcile")
 public record ReconcileProperties(
@@ -22,12 +25,14 @@ public record ReconcileProperties(
         @DefaultValue("1m") Duration initialDelay,
         @DefaultValue("30m") Duration quietAfter,
         @DefaultValue("0.25") double jitter,
-        @DefaultValue("500") int batchSize) {
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("2m") Duration owedAfter) {
 
     public ReconcileProperties {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(quietAfter, "quietAfter");
+        Objects.requireNonNull(owedAfter, "owedAfter");
         if (quietAfter.isNegative() || quietAfter.isZero()) {
             throw new IllegalArgumentException("calsync.worker.reconcile.quiet-after must be positive");
         }

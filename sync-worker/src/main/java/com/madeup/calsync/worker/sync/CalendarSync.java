@@ -32,6 +32,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +51,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * token and runs a full sync at once. The new sync token is stored only after every change message
  * was acknowledged, with {@code last_synced_at} = the time the pass started (see {@link
  * SyncCoordinator} for why the start).
+ *
+ * <p>Pages are pipelined: while page n is stored and announced (on the {@code storing} executor),
+ * page n+1 is fetched and parsed on the caller's thread. At most one page is being stored at a
+ * time, and pages are stored in order, so memory holds two pages and every page still commits only
+ * after its change messages were acknowledged.
  */
 public final class CalendarSync {
 
@@ -63,6 +73,9 @@ public final class CalendarSync {
     private final Supplier<UUID> messageIds;
     private final Duration ackTimeout;
     private final TransactionOperations transactions;
+    private final Executor storing;
+    private final SyncMetrics metrics;
+    private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public CalendarSync(
             CalendarApi api,
@@ -74,7 +87,9 @@ public final class CalendarSync {
             Clock clock,
             Supplier<UUID> messageIds,
             Duration ackTimeout,
-            TransactionOperations transactions) {
+            TransactionOperations transactions,
+            Executor storing,
+            SyncMetrics metrics) {
         this.api = Objects.requireNonNull(api, "api");
         this.authorized = Objects.requireNonNull(authorized, "authorized");
         this.events = Objects.requireNonNull(events, "events");
@@ -85,6 +100,8 @@ public final class CalendarSync {
         this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
         this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.storing = Objects.requireNonNull(storing, "storing");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -93,6 +110,29 @@ public final class CalendarSync {
      * @throws RetryableSyncException for failures that may pass (the caller's Kafka retry re-runs it)
      */
     public SyncOutcome sync(Calendar calendar, boolean forceFull) {
+        // One pass per calendar at a time in this instance: requests, notifications and trailing
+        // passes come from different threads. The row is re-read under the lock, since the pass
+        // before may have stored a new token.
+        ReentrantLock lock = locks.computeIfAbsent(calendar.id(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            Calendar current = calendars.findById(calendar.id()).orElse(calendar);
+            boolean full = forceFull || current.syncToken() == null;
+            Instant start = clock.instant();
+            try {
+                SyncOutcome outcome = syncLocked(current, forceFull);
+                metrics.pass(outcome, full, Duration.between(start, clock.instant()));
+                return outcome;
+            } catch (RuntimeException e) {
+                metrics.passError(full, Duration.between(start, clock.instant()));
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SyncOutcome syncLocked(Calendar calendar, boolean forceFull) {
         Instant passStart = clock.instant();
         boolean full = forceFull || calendar.syncToken() == null;
         Pass pass = new Pass(calendar, full);
@@ -138,7 +178,17 @@ public final class CalendarSync {
                 .withMaxResults(PAGE_SIZE);
         return authorized.run(pass.calendar.connectionId(), token -> {
             pass.seen.clear(); // a re-run after a 401 lists everything again
-            return api.syncEvents(token, pass.calendar.providerCalendarId(), query, pass::handlePage);
+            boolean listed = false;
+            try {
+                var response = api.syncEvents(token, pass.calendar.providerCalendarId(), query, pass::handlePage);
+                listed = true;
+                pass.awaitStored(); // the last page, and a failure of any page
+                return response;
+            } finally {
+                if (!listed) {
+                    pass.awaitStoredQuietly(); // never leave a page being stored behind a failure
+                }
+            }
         });
     }
 
@@ -157,6 +207,7 @@ public final class CalendarSync {
         }
         pass.changes.awaitAcks();
         calendars.updateSyncState(calendar.id(), result.nextSyncToken(), full, passStart);
+        metrics.synced(calendar.id(), passStart);
         log.debug(
                 "Synced calendar {} (connection {}): full={}, items={}, upserted={}, deleted={}",
                 calendar.providerCalendarId(),
@@ -189,7 +240,11 @@ public final class CalendarSync {
         return new SyncOutcome(Status.FAILED, pass.full, false, 0, pass.upserted, pass.deleted, pass.skipped, detail);
     }
 
-    /** State of one pass; the page handler runs on the caller's thread. */
+    /**
+     * State of one pass. The page handler runs on the fetching thread, the storing of each page on
+     * the storing executor, one page at a time; the counters are read only after {@link
+     * #awaitStored()} (which orders them).
+     */
     private final class Pass {
         final Calendar calendar;
         final boolean full;
@@ -198,6 +253,8 @@ public final class CalendarSync {
         int upserted;
         int deleted;
         int skipped;
+        /** The page being stored on the storing executor; completed when none is. */
+        private CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
 
         Pass(Calendar calendar, boolean full) {
             this.calendar = calendar;
@@ -211,14 +268,42 @@ public final class CalendarSync {
                     new CalendarId(calendar.providerCalendarId()));
         }
 
+        /** Runs on the fetching thread: waits for the previous page, then hands this one over. */
         void handlePage(List<ProviderEvent> page) {
+            awaitStored();
+            if (full) {
+                for (ProviderEvent event : page) {
+                    seen.add(event.id());
+                }
+            }
+            stored = CompletableFuture.runAsync(() -> store(page), storing);
+        }
+
+        /** Waits for the page being stored; rethrows its failure (a RetryableSyncException, usually). */
+        void awaitStored() {
+            try {
+                stored.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+
+        void awaitStoredQuietly() {
+            try {
+                stored.join();
+            } catch (CompletionException e) {
+                log.debug("page of calendar {} failed behind another failure", calendar.id(), e);
+            }
+        }
+
+        private void store(List<ProviderEvent> page) {
             Map<String, ProviderEvent> written = new LinkedHashMap<>();
             Map<String, EventRow> rows = new LinkedHashMap<>();
             List<String> cancelled = new ArrayList<>();
             for (ProviderEvent event : page) {
-                if (full) {
-                    seen.add(event.id());
-                }
                 if (event.cancelled()) {
                     // Instances are stored one row each, so a cancelled instance removes just that row.
                     cancelled.add(event.id());

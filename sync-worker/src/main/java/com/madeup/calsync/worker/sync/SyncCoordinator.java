@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +33,11 @@ import org.slf4j.LoggerFactory;
  * Decides what a message means for which calendars, then runs {@link CalendarSync} or {@link
  * CalendarListSync}.
  *
- * <p>Burst collapse, per record: {@code calendars.last_synced_at} is the time the last completed
- * pass <em>started</em>. A notification received before that start was already seen by that pass
- * and is skipped without a provider call; this also makes replaying the notification topic a
- * no-op. A notification that still needs a pass waits until {@code minPassInterval} after the start
- * of the previous pass, so a calendar gets at most one incremental pass per interval while a burst
- * lasts, and the notifications arriving meanwhile are all covered by the next pass. An isolated
- * change (no pass within the interval) runs at once.
+ * <p>Notifications: {@code calendars.last_synced_at} is the time the last completed pass
+ * <em>started</em>. A notification received before that start was already seen by that pass and is
+ * skipped without a provider call; this also makes replaying the notification topic a no-op. Others
+ * go through the per-calendar {@link PassThrottle}: a leading pass at once, then at most one
+ * trailing pass per cool-down window that covers everything received meanwhile.
  */
 public final class SyncCoordinator {
 
@@ -45,7 +48,9 @@ public final class SyncCoordinator {
     private final CalendarSync calendarSync;
     private final CalendarListSync calendarListSync;
     private final Clock clock;
-    private final Duration minPassInterval;
+    private final PassThrottle throttle;
+    private final int calendarParallelism;
+    private final Executor calendarExecutor;
 
     public SyncCoordinator(
             ProviderConnectionRepository connections,
@@ -53,13 +58,22 @@ public final class SyncCoordinator {
             CalendarSync calendarSync,
             CalendarListSync calendarListSync,
             Clock clock,
-            Duration minPassInterval) {
+            Duration coolDown,
+            Duration maxCoolDown,
+            int calendarParallelism,
+            Executor calendarExecutor,
+            ScheduledExecutorService timer) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.calendars = Objects.requireNonNull(calendars, "calendars");
         this.calendarSync = Objects.requireNonNull(calendarSync, "calendarSync");
         this.calendarListSync = Objects.requireNonNull(calendarListSync, "calendarListSync");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.minPassInterval = Objects.requireNonNull(minPassInterval, "minPassInterval");
+        this.throttle = new PassThrottle(coolDown, maxCoolDown, clock, timer, calendarExecutor, this::notifiedPass);
+        if (calendarParallelism < 1) {
+            throw new IllegalArgumentException("calendarParallelism must be at least 1");
+        }
+        this.calendarParallelism = calendarParallelism;
+        this.calendarExecutor = Objects.requireNonNull(calendarExecutor, "calendarExecutor");
     }
 
     /** Returns the outcome per synced calendar (empty when nothing was to do). */
@@ -72,7 +86,9 @@ public final class SyncCoordinator {
         if (connection == null) {
             return List.of();
         }
-        if (request.reason() == SyncReason.CALENDAR_LIST_CHANGED || request.reason() == SyncReason.CONNECTED) {
+        if (request.reason() == SyncReason.CONNECTED) {
+            calendarListSync.sync(connection.id(), true); // a (re)connect starts from the whole list
+        } else if (request.reason() == SyncReason.CALENDAR_LIST_CHANGED) {
             calendarListSync.sync(connection.id());
         }
         List<Calendar> targets;
@@ -93,30 +109,79 @@ public final class SyncCoordinator {
                         return List.of();
                     });
         }
-        List<SyncOutcome> outcomes = new ArrayList<>();
-        for (Calendar calendar : targets) {
-            SyncOutcome outcome = calendarSync.sync(calendar, request.mode() == SyncMode.FULL);
-            outcomes.add(outcome);
-            if (outcome.status() == SyncOutcome.Status.NEEDS_REAUTH) {
-                break; // the other calendars need the same token
+        return syncAll(targets, request.mode() == SyncMode.FULL);
+    }
+
+    /**
+     * Syncs the calendars, at most {@code calendarParallelism} at a time (the per-user quota is
+     * shared, and each pass holds a database connection while a page is stored). Waits for all; if
+     * any failed in a retryable way, rethrows the first failure after the others finished, so the
+     * Kafka retry re-runs the request (calendars already done then only make an incremental call).
+     */
+    private List<SyncOutcome> syncAll(List<Calendar> targets, boolean forceFull) {
+        if (targets.size() <= 1 || calendarParallelism <= 1) {
+            List<SyncOutcome> outcomes = new ArrayList<>();
+            for (Calendar calendar : targets) {
+                SyncOutcome outcome = calendarSync.sync(calendar, forceFull);
+                outcomes.add(outcome);
+                if (outcome.status() == SyncOutcome.Status.NEEDS_REAUTH) {
+                    break; // the other calendars need the same token
+                }
             }
+            return outcomes;
+        }
+        Semaphore permits = new Semaphore(calendarParallelism);
+        List<CompletableFuture<SyncOutcome>> running = new ArrayList<>();
+        for (Calendar calendar : targets) {
+            running.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        permits.acquireUninterruptibly();
+                        try {
+                            return calendarSync.sync(calendar, forceFull);
+                        } finally {
+                            permits.release();
+                        }
+                    },
+                    calendarExecutor));
+        }
+        List<SyncOutcome> outcomes = new ArrayList<>();
+        RuntimeException firstFailure = null;
+        for (CompletableFuture<SyncOutcome> pass : running) {
+            try {
+                outcomes.add(pass.join());
+            } catch (CompletionException e) {
+                RuntimeException cause =
+                        e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                if (firstFailure == null) {
+                    firstFailure = cause;
+                } else {
+                    firstFailure.addSuppressed(cause);
+                }
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
         }
         return outcomes;
     }
 
-    /** Returns the outcome of the pass it ran, or empty when the notification needed none. */
-    public Optional<SyncOutcome> onNotified(CalendarChangeNotified notification) {
+    /**
+     * Handles a change notification: skipped when the last completed pass already covers it,
+     * otherwise recorded ({@code last_notified_at}, the durable "pass needed" mark) and handed to the
+     * per-calendar throttle, which runs a pass now or leaves it to a trailing pass.
+     */
+    public NotificationHandling onNotified(CalendarChangeNotified notification) {
         if (notification.state() == ResourceState.SYNC) {
-            return Optional.empty(); // a channel's first message: nothing changed
+            return NotificationHandling.IGNORED; // a channel's first message: nothing changed
         }
         ProviderConnection connection =
                 activeConnection(notification.meta().connectionId().value(), notification);
         if (connection == null) {
-            return Optional.empty();
+            return NotificationHandling.IGNORED;
         }
         if (notification.resource() == WatchedResource.CALENDAR_LIST) {
             calendarListSync.sync(connection.id());
-            return Optional.empty();
+            return NotificationHandling.RAN;
         }
         if (notification.resource() != WatchedResource.EVENTS) {
             throw new PoisonMessageException(
@@ -130,16 +195,45 @@ public final class SyncCoordinator {
                     notification.meta().messageId(),
                     notification.calendarId(),
                     connection.id());
-            return Optional.empty();
+            return NotificationHandling.IGNORED;
         }
         Calendar calendar = found.get();
         Instant received = notification.meta().occurredAt();
-        calendars.updateLastNotified(calendar.id(), received);
         if (calendar.lastSyncedAt() != null && received.isBefore(calendar.lastSyncedAt())) {
-            return Optional.of(SyncOutcome.notRun(SyncOutcome.Status.SKIPPED, "covered by the last pass"));
+            return NotificationHandling.COVERED;
         }
-        waitForPassInterval(calendar.lastSyncedAt());
-        return Optional.of(calendarSync.sync(calendar, false));
+        // Recorded before the offset is committed: a trailing pass that dies with this instance is
+        // owed in the database (notified after the last completed pass started), and reconcile asks.
+        calendars.updateLastNotified(calendar.id(), received);
+        return throttle.onNotified(calendar.id(), calendar.lastSyncedAt()) == PassThrottle.Decision.RAN
+                ? NotificationHandling.RAN
+                : NotificationHandling.COALESCED;
+    }
+
+    /** What became of a notification. */
+    public enum NotificationHandling {
+        /** Not for a synced calendar, or a channel's sync message. */
+        IGNORED,
+        /** Received before the last completed pass started, which saw its change. */
+        COVERED,
+        /** A pass ran at once (leading pass). */
+        RAN,
+        /** Left to the calendar's trailing pass. */
+        COALESCED
+    }
+
+    /** One notification-driven pass, from the throttle: re-reads the calendar, which may have changed. */
+    private void notifiedPass(long calendarId) {
+        Optional<Calendar> calendar = calendars.findById(calendarId);
+        if (calendar.isEmpty() || !calendar.get().picked() || calendar.get().removedAt() != null) {
+            return;
+        }
+        ProviderConnection connection =
+                connections.findById(calendar.get().connectionId()).orElse(null);
+        if (connection == null || connection.status() == ConnectionStatus.DISCONNECTED) {
+            return;
+        }
+        calendarSync.sync(calendar.get(), false);
     }
 
     private ProviderConnection activeConnection(UUID connectionId, Object message) {
@@ -155,24 +249,5 @@ public final class SyncCoordinator {
             return null;
         }
         return connection;
-    }
-
-    private void waitForPassInterval(Instant lastPassStart) {
-        if (lastPassStart == null) {
-            return;
-        }
-        Duration wait = Duration.between(clock.instant(), lastPassStart.plus(minPassInterval));
-        if (wait.compareTo(minPassInterval) > 0) {
-            wait = minPassInterval; // a pass start in the future (clock skew between instances) must not stall the
-            // consumer
-        }
-        if (wait.isPositive()) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RetryableSyncException("interrupted while collapsing a burst", e);
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
 package com.madeup.calsync.worker.sync;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,12 +11,20 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Prefix {@code calsync.worker.sync}.
  *
- * @param minPassInterval least time between the starts of two notification-driven passes of one
- *     calendar (burst collapse); keep it well below the consumer's max.poll.interval
+ * @param coolDown least time between the starts of two notification-driven passes of one calendar:
+ *     the first notification after a quiet spell syncs at once, later ones within the window are
+ *     coalesced into one trailing pass at its end
+ * @param maxCoolDown the longest window: while notifications keep coming after trailing passes, each
+ *     next window doubles up to this (equal to {@code coolDown}: a fixed window)
  * @param publishTimeout how long a pass waits for the broker to acknowledge its change messages
+ * @param calendarParallelism how many calendars of one sync request are synced at the same time
+ * @param lagRefresh how often the {@code calsync.worker.sync.lag} gauges are re-read from the database
  */
 @Validated
 @ConfigurationProperties("calsync.worker.sync")
 public record SyncProperties(
-        @DefaultValue("1s") @NotNull Duration minPassInterval,
-        @DefaultValue("30s") @NotNull Duration publishTimeout) {}
+        @DefaultValue("1s") @NotNull Duration coolDown,
+        @DefaultValue("8s") @NotNull Duration maxCoolDown,
+        @DefaultValue("30s") @NotNull Duration publishTimeout,
+        @DefaultValue("4") @Min(1) @Max(32) int calendarParallelism,
+        @DefaultValue("30s") @NotNull Duration lagRefresh) {}

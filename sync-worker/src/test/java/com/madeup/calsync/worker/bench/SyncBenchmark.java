@@ -3,16 +3,15 @@ package com.madeup.calsync.worker.bench;
 import com.madeup.calsync.emulator.EmulatorConfig;
 import com.madeup.calsync.emulator.GoogleEmulator;
 import com.madeup.calsync.messaging.ContractPublisher;
-import com.madeup.calsync.model.CalendarChangeNotified;
-import com.madeup.calsync.model.CalendarId;
 import com.madeup.calsync.model.ConnectionId;
 import com.madeup.calsync.model.MessageMeta;
-import com.madeup.calsync.model.ResourceState;
 import com.madeup.calsync.model.SyncMode;
 import com.madeup.calsync.model.SyncReason;
 import com.madeup.calsync.model.SyncRequested;
 import com.madeup.calsync.model.Topics;
-import com.madeup.calsync.model.WatchedResource;
+import com.madeup.calsync.provider.AccessToken;
+import com.madeup.calsync.provider.CalendarApi;
+import com.madeup.calsync.provider.WatchRequest;
 import com.madeup.calsync.store.account.AccessRole;
 import com.madeup.calsync.store.account.CalendarRepository;
 import com.madeup.calsync.store.account.ProviderConnection;
@@ -24,6 +23,7 @@ import com.madeup.calsync.store.token.SecretToken;
 import com.madeup.calsync.testsupport.TestDatabase;
 import com.madeup.calsync.testsupport.TestPostgres;
 import com.madeup.calsync.worker.EmulatorAdmin;
+import com.madeup.calsync.worker.PushToKafka;
 import com.madeup.calsync.worker.WorkerApplication;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,20 +56,26 @@ public final class SyncBenchmark {
 
     private SyncBenchmark(GoogleEmulator google, String bootstrap, TestDatabase database) {
         this.admin = new EmulatorAdmin(google.baseUrl());
+        List<String> arguments = new ArrayList<>(List.of( // command-line arguments: they win over application.yml
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--calsync.store.token-encryption.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "--calsync.google.client-id=bench",
+                "--calsync.google.client-secret=bench",
+                "--calsync.google.api-base-url=" + google.baseUrl(),
+                "--calsync.google.token-url=" + google.baseUrl() + "/token",
+                "--calsync.worker.channels.webhook-url=http://127.0.0.1:9/unused",
+                "--logging.level.root=WARN"));
+        // Extra worker settings from the script (APP_ARGS), e.g. --calsync.worker.sync.cool-down=3s
+        String extra = System.getProperty("bench.appArgs", "").trim();
+        if (!extra.isEmpty()) {
+            arguments.addAll(Arrays.asList(extra.split("\\s+")));
+        }
         this.context = new SpringApplicationBuilder(WorkerApplication.class)
                 .web(WebApplicationType.NONE)
-                .run( // command-line arguments: they win over application.yml
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.kafka.bootstrap-servers=" + bootstrap,
-                        "--calsync.store.token-encryption.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                        "--calsync.google.client-id=bench",
-                        "--calsync.google.client-secret=bench",
-                        "--calsync.google.api-base-url=" + google.baseUrl(),
-                        "--calsync.google.token-url=" + google.baseUrl() + "/token",
-                        "--calsync.worker.channels.webhook-url=http://127.0.0.1:9/unused",
-                        "--logging.level.root=WARN");
+                .run(arguments.toArray(String[]::new));
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.publisher = context.getBean(ContractPublisher.class);
     }
@@ -95,9 +101,12 @@ public final class SyncBenchmark {
             try {
                 for (String scenario : scenarios) {
                     switch (scenario) {
-                        case "burst" -> bench.burst(1000);
-                        case "initial" -> bench.initial(10, 5000);
-                        case "propagation" -> bench.propagation(30);
+                        case "burst" -> bench.burst(1000, 1000);
+                        case "initial" -> {
+                            bench.initial(10, 1000, "WARMUP"); // JIT, pools and producer batches warm
+                            bench.initial(10, 5000, "INITIAL");
+                        }
+                        case "propagation" -> bench.propagation(100);
                         default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                     }
                 }
@@ -109,46 +118,79 @@ public final class SyncBenchmark {
         }
     }
 
-    /** (d) {@code changes} provider changes, each with its notification, as fast as possible on one calendar. */
-    private void burst(int changes) {
+    /**
+     * (d) {@code changes} provider changes on one calendar within {@code durationMillis} (the
+     * emulator's burst endpoint), each pushed by the emulator through a stand-in for webhook-ingress.
+     */
+    private void burst(int changes, long durationMillis) throws Exception {
         Account account = connect("burst");
         generate(account.email(), 100, 1);
         requestSync(account, SyncMode.FULL);
         waitFor(Duration.ofMinutes(2), () -> lastSynced(account) != null);
-        List<String> ids = jdbc.queryForList(
-                "SELECT uuid FROM calendar_events WHERE calendar_id = ? ORDER BY uuid",
-                String.class,
-                account.calendarId());
-        sleep(Duration.ofMillis(1100)); // start outside the previous pass's interval
-        long listBefore = admin.listCalls();
-        Instant start = Instant.now();
-        for (int i = 0; i < changes; i++) {
-            admin.patch(
-                    "/emulator/calendars/" + account.email() + "/events/" + ids.get(i % ids.size()),
-                    "{\"location\":\"burst " + i + "\"}");
-            publisher.publish(
-                    Topics.CALENDAR_CHANGE_NOTIFIED, account.connectionId().toString(), notification(account, i + 2));
+        try (PushToKafka ingress = watch(account)) {
+            waitFor(
+                    Duration.ofSeconds(30),
+                    () -> lastSynced(account).isBefore(Instant.now().minusMillis(1100)));
+            long listBefore = admin.listCalls();
+            Instant start = Instant.now();
+            JsonNode burst = admin.post(
+                    "/emulator/calendars/" + account.email() + "/burst",
+                    "{\"changes\":" + changes + ",\"durationMillis\":" + durationMillis + "}");
+            String lastId = burst.path("lastEventId").asString();
+            String lastLocation = burst.path("lastLocation").asString();
+            waitFor(Duration.ofMinutes(1), () -> lastLocation.equals(location(account, lastId)));
+            Duration converged = Duration.between(start, Instant.now());
+            waitFor(Duration.ofMinutes(2), Duration.ofMillis(5), () -> ingress.published() >= changes + 1);
+            Duration delivered = Duration.between(start, Instant.now());
+            // Settled: the last completed pass started after the last push arrived.
+            waitFor(Duration.ofMinutes(1), Duration.ofMillis(20), () -> {
+                var calendar = context.getBean(CalendarRepository.class)
+                        .findById(account.calendarId())
+                        .orElseThrow();
+                return calendar.lastSyncedAt().isAfter(calendar.lastNotifiedAt());
+            });
+            long listCalls = admin.listCalls() - listBefore;
+            System.out.printf(
+                    "BURST changes=%d burst_ms=%d (asked %d) pushes_delivered_ms=%d last_change_stored_ms=%d"
+                            + " incremental_list_calls=%d (target <= 3)%n",
+                    changes,
+                    burst.path("tookMillis").asLong(),
+                    durationMillis,
+                    delivered.toMillis(),
+                    converged.toMillis(),
+                    listCalls);
         }
-        Duration burst = Duration.between(start, Instant.now());
-        String lastLocation = "burst " + (changes - 1);
-        String lastId = ids.get((changes - 1) % ids.size());
-        waitFor(
-                Duration.ofMinutes(1),
-                () -> lastLocation.equals(jdbc.queryForObject(
-                        "SELECT location FROM calendar_events WHERE calendar_id = ? AND uuid = ?",
-                        String.class,
-                        account.calendarId(),
-                        lastId)));
-        Duration converged = Duration.between(start, Instant.now());
-        sleep(Duration.ofSeconds(3)); // let any trailing notifications be consumed
-        long listCalls = admin.listCalls() - listBefore;
-        System.out.printf(
-                "BURST changes=%d burst_ms=%d converged_ms=%d incremental_list_calls=%d (target <= 3)%n",
-                changes, burst.toMillis(), converged.toMillis(), listCalls);
+    }
+
+    /** A channel at the emulator for the account's calendar, pushing to a new stand-in ingress. */
+    private PushToKafka watch(Account account) throws Exception {
+        PushToKafka ingress = new PushToKafka(publisher, clock, account.connectionId(), account.email());
+        String accessToken = admin.post("/emulator/accounts", "{\"email\":\"" + account.email() + "\"}")
+                .path("accessToken")
+                .asString();
+        var watched = context.getBean(CalendarApi.class)
+                .watchEvents(
+                        new AccessToken(accessToken),
+                        account.email(),
+                        new WatchRequest(
+                                "bench-" + account.connectionId(), ingress.url(), "bench-token", Duration.ofHours(1)));
+        if (!watched.ok()) {
+            throw new IllegalStateException("watch failed: " + watched.error());
+        }
+        waitFor(Duration.ofSeconds(30), () -> ingress.published() >= 1); // the sync message
+        return ingress;
+    }
+
+    private String location(Account account, String eventId) {
+        return jdbc.queryForObject(
+                "SELECT location FROM calendar_events WHERE calendar_id = ? AND uuid = ?",
+                String.class,
+                account.calendarId(),
+                eventId);
     }
 
     /** (c) first full sync of {@code calendars} x {@code perCalendar} events, quota on (600/min/user). */
-    private void initial(int calendarCount, int perCalendar) {
+    private void initial(int calendarCount, int perCalendar, String label) {
         Account account = connect("initial");
         CalendarRepository calendars = context.getBean(CalendarRepository.class);
         List<Long> ids = new ArrayList<>(List.of(account.calendarId()));
@@ -166,13 +208,21 @@ public final class SyncBenchmark {
             ids.add(calendarId);
         }
         admin.post("/emulator/stats/reset", "{}");
+        long postmaster = postmasterPid();
+        CpuTime cpuBefore = CpuTime.now(postmaster);
         Instant start = Instant.now();
         requestSync(account, SyncMode.FULL);
+        // One cheap query every 20 ms: the wait must not load the database it measures.
         waitFor(
                 Duration.ofMinutes(10),
-                () -> ids.stream()
-                        .allMatch(id -> calendars.findById(id).orElseThrow().lastFullSyncAt() != null));
+                Duration.ofMillis(20),
+                () -> jdbc.queryForObject(
+                                "SELECT count(*) FROM calendars WHERE id = ANY(?) AND last_full_sync_at IS NOT NULL",
+                                Long.class,
+                                (Object) ids.toArray(Long[]::new))
+                        == ids.size());
         Duration took = Duration.between(start, Instant.now());
+        CpuTime cpu = CpuTime.now(postmaster).minus(cpuBefore);
         long rows = jdbc.queryForObject(
                 "SELECT count(*) FROM calendar_events WHERE calendar_id = ANY(?)", Long.class, (Object)
                         ids.toArray(Long[]::new));
@@ -182,12 +232,25 @@ public final class SyncBenchmark {
                 + stats.path("statuses").path("429").asLong();
         long pages = ids.size() * (long) Math.ceil(perCalendar / 2500.0);
         System.out.printf(
-                "INITIAL calendars=%d events=%d ms=%d events_per_s=%.0f events_list_calls=%d pages=%d quota_errors=%d%n",
-                ids.size(), rows, took.toMillis(), rows * 1000.0 / took.toMillis(), listCalls, pages, quotaErrors);
+                "%s calendars=%d events=%d ms=%d events_per_s=%.0f events_list_calls=%d pages=%d quota_errors=%d"
+                        + " cpu_us_per_event: jvm=%.1f postgres=%.1f (jvm = worker + emulator + broker)%n",
+                label,
+                ids.size(),
+                rows,
+                took.toMillis(),
+                rows * 1000.0 / took.toMillis(),
+                listCalls,
+                pages,
+                quotaErrors,
+                cpu.jvmNanos() / 1000.0 / rows,
+                cpu.childNanos() / 1000.0 / rows);
     }
 
-    /** (b, partial) notification published -> row committed, one isolated change at a time. */
-    private void propagation(int samples) {
+    /**
+     * (b) emulator change -> push -> stand-in ingress -> Kafka -> worker -> committed row, one isolated
+     * change at a time (outside the cool-down window), timed from just before the change.
+     */
+    private void propagation(int samples) throws Exception {
         Account account = connect("propagation");
         generate(account.email(), 50, 7);
         requestSync(account, SyncMode.FULL);
@@ -197,30 +260,76 @@ public final class SyncBenchmark {
                 String.class,
                 account.calendarId());
         List<Long> micros = new ArrayList<>();
-        for (int i = 0; i < samples; i++) {
-            sleep(Duration.ofMillis(1100)); // isolated changes: outside the burst-collapse interval
-            String location = "propagation " + i;
-            admin.patch(
-                    "/emulator/calendars/" + account.email() + "/events/" + id, "{\"location\":\"" + location + "\"}");
-            long t0 = System.nanoTime();
-            publisher.publish(
-                    Topics.CALENDAR_CHANGE_NOTIFIED, account.connectionId().toString(), notification(account, i + 2));
-            waitFor(
-                    Duration.ofSeconds(30),
-                    () -> location.equals(jdbc.queryForObject(
-                            "SELECT location FROM calendar_events WHERE calendar_id = ? AND uuid = ?",
-                            String.class,
-                            account.calendarId(),
-                            id)));
-            micros.add((System.nanoTime() - t0) / 1000);
+        try (PushToKafka ingress = watch(account)) {
+            for (int i = 0; i < samples; i++) {
+                sleep(Duration.ofMillis(1100)); // isolated changes: outside the cool-down window
+                String location = "propagation " + i;
+                long t0 = System.nanoTime();
+                admin.patch(
+                        "/emulator/calendars/" + account.email() + "/events/" + id,
+                        "{\"location\":\"" + location + "\"}");
+                waitFor(Duration.ofSeconds(30), () -> location.equals(location(account, id)));
+                micros.add((System.nanoTime() - t0) / 1000);
+            }
         }
         micros.sort(Long::compare);
         System.out.printf(
-                "PROPAGATION samples=%d p50_ms=%.1f p90_ms=%.1f max_ms=%.1f (notification published -> row committed)%n",
+                "PROPAGATION samples=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f"
+                        + " (emulator change -> push -> stand-in ingress -> Kafka -> committed row)%n",
                 samples,
                 micros.get(samples / 2) / 1000.0,
                 micros.get((int) (samples * 0.9)) / 1000.0,
+                micros.get(Math.min(samples - 1, (int) Math.ceil(samples * 0.99) - 1)) / 1000.0,
                 micros.get(samples - 1) / 1000.0);
+    }
+
+    /** The PostgreSQL postmaster: the parent of our backend. */
+    private long postmasterPid() {
+        int backend = jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class);
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + backend + "/status")).stream()
+                    .filter(line -> line.startsWith("PPid:"))
+                    .mapToLong(line -> Long.parseLong(line.substring(5).trim()))
+                    .findFirst()
+                    .orElse(-1);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * CPU time of this JVM and of the PostgreSQL server (postmaster, its live children, and the
+     * children it reaped), from /proc.
+     */
+    record CpuTime(long jvmNanos, long childNanos) {
+
+        static CpuTime now(long postmasterPid) {
+            long jvm = ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long postgres = ProcessHandle.of(postmasterPid)
+                    .map(server -> ticks(server.pid(), true)
+                            + server.descendants()
+                                    .mapToLong(process -> ticks(process.pid(), false))
+                                    .sum())
+                    .orElse(0L);
+            return new CpuTime(jvm, postgres * 10_000_000L); // USER_HZ = 100
+        }
+
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(jvmNanos - earlier.jvmNanos, childNanos - earlier.childNanos);
+        }
+
+        private static long ticks(long pid, boolean withReapedChildren) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                return withReapedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+            } catch (java.io.IOException | RuntimeException gone) {
+                return 0;
+            }
+        }
     }
 
     // --- arrangement ---
@@ -278,30 +387,17 @@ public final class SyncBenchmark {
                         mode));
     }
 
-    private CalendarChangeNotified notification(Account account, long number) {
-        return new CalendarChangeNotified(
-                MessageMeta.create(
-                        CalendarChangeNotified.TYPE,
-                        CalendarChangeNotified.VERSION,
-                        new ConnectionId(account.connectionId()),
-                        clock,
-                        UUID::randomUUID),
-                WatchedResource.EVENTS,
-                new CalendarId(account.email()),
-                "bench-channel",
-                "bench-resource",
-                ResourceState.EXISTS,
-                number,
-                null);
+    private static void waitFor(Duration atMost, BooleanSupplier condition) {
+        waitFor(atMost, Duration.ofMillis(2), condition);
     }
 
-    private static void waitFor(Duration atMost, BooleanSupplier condition) {
+    private static void waitFor(Duration atMost, Duration poll, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(atMost);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("condition not met within " + atMost);
             }
-            sleep(Duration.ofMillis(2));
+            sleep(poll);
         }
     }
 

@@ -72,6 +72,7 @@ import tools.jackson.databind.json.JsonMapper;
         classes = ChannelMaintenanceIntegrationTest.ChannelTestApplication.class,
         properties = {
             "calsync.worker.channels.enabled=false",
+            "calsync.worker.channels.stopped-retention=1d",
             "calsync.store.token-encryption.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
             "calsync.google.client-id=calsync-test",
             "calsync.google.client-secret=calsync-test-secret",
@@ -240,6 +241,33 @@ class ChannelMaintenanceIntegrationTest {
         assertThat(atEmulator).containsKeys(ids(renewed).toArray(String[]::new));
 
         assertThat(maintenance.runExclusively().orElseThrow()).isEqualTo(new PassReport(0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void rowsOfChannelsStoppedLongerThanTheRetentionAreDeleted() {
+        Account account = connect("retention");
+        calendar(account, account.email(), true);
+        long team = calendar(account, emulatorCalendar(account, "Team"), true);
+        maintenance.runExclusively().orElseThrow();
+        calendars.updatePicked(team, false, clockNow());
+        maintenance.runExclusively().orElseThrow();
+        assertThat(stoppedRows(account)).isEqualTo(1);
+
+        ChannelTestApplication.CLOCK.advance(Duration.ofHours(23));
+        maintenance.runExclusively().orElseThrow();
+        assertThat(stoppedRows(account)).as("within the retention of 1d").isEqualTo(1);
+
+        ChannelTestApplication.CLOCK.advance(Duration.ofHours(2));
+        maintenance.runExclusively().orElseThrow();
+        assertThat(stoppedRows(account)).isZero();
+        assertThat(subscriptions.findOpenByConnection(account.connectionId())).hasSize(2);
+    }
+
+    private int stoppedRows(Account account) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM calendar_subscriptions WHERE connection_id = ? AND state = 'stopped'",
+                Integer.class,
+                account.connectionId());
     }
 
     @Test

@@ -86,22 +86,33 @@ class QuietCalendarReconcileIntegrationTest {
     }
 
     @Test
-    void quietCalendarsOfActiveConnectionsGetAnIncrementalSyncKeyedByConnection() throws Exception {
+    void quietAndOwedCalendarsOfActiveConnectionsGetAnIncrementalSyncKeyedByConnection() throws Exception {
         Instant now = ReconcileTestApplication.CLOCK.instant();
         UUID active = connection("active");
         calendar(active, "quiet@example.com", true, now.minus(Duration.ofHours(2)));
         calendar(active, "never-synced@example.com", true, null);
+        // Picked a minute ago: its first sync may be running.
+        calendar(active, "just-picked@example.com", true, null, now.minus(Duration.ofMinutes(1)));
         calendar(active, "recent@example.com", true, now.minus(Duration.ofMinutes(5)));
         calendar(active, "unpicked@example.com", false, now.minus(Duration.ofHours(2)));
         UUID paused = connection("needs_reauth");
         calendar(paused, "paused@example.com", true, now.minus(Duration.ofHours(2)));
+        // Notified after its last pass started, 5 minutes ago: its trailing pass was lost (crash).
+        calendar(active, "owed@example.com", true, now.minus(Duration.ofMinutes(10)));
+        notified("owed@example.com", now.minus(Duration.ofMinutes(5)));
+        // Notified 5 seconds ago: its trailing pass may still be pending in the cool-down window.
+        calendar(active, "pending@example.com", true, now.minus(Duration.ofSeconds(10)));
+        notified("pending@example.com", now.minus(Duration.ofSeconds(5)));
+        // Notified before its last pass started: covered.
+        calendar(active, "covered@example.com", true, now.minus(Duration.ofMinutes(10)));
+        notified("covered@example.com", now.minus(Duration.ofMinutes(11)));
 
-        assertThat(reconcile.runExclusively()).contains(2);
+        assertThat(reconcile.runExclusively()).contains(3);
 
         List<ConsumerRecord<String, String>> records =
-                TestKafka.readAtLeast(bootstrapServers, Topics.SYNC_REQUESTED, 2, Duration.ofSeconds(20));
+                TestKafka.readAtLeast(bootstrapServers, Topics.SYNC_REQUESTED, 3, Duration.ofSeconds(20));
         assertThat(TestKafka.readToEnd(bootstrapServers, Topics.SYNC_REQUESTED, Duration.ofSeconds(10)))
-                .hasSize(2);
+                .hasSize(3);
         assertThat(records).allSatisfy(record -> {
             assertThat(record.key()).isEqualTo(active.toString());
             SyncRequested request = JSON.readValue(record.value(), SyncRequested.class);
@@ -114,9 +125,11 @@ class QuietCalendarReconcileIntegrationTest {
                 .extracting(record ->
                         JSON.readValue(record.value(), SyncRequested.class).calendarId())
                 .containsExactlyInAnyOrder(
-                        new CalendarId("quiet@example.com"), new CalendarId("never-synced@example.com"));
+                        new CalendarId("quiet@example.com"),
+                        new CalendarId("never-synced@example.com"),
+                        new CalendarId("owed@example.com"));
         assertThat(meterRegistry.counter("calsync.worker.reconcile.requests").count())
-                .isEqualTo(2.0);
+                .isEqualTo(3.0);
 
         // Synced meanwhile: nothing more to ask for.
         jdbc.update("UPDATE calendars SET last_synced_at = ?", Timestamp.from(now));
@@ -164,13 +177,31 @@ class QuietCalendarReconcileIntegrationTest {
         return id;
     }
 
-    private void calendar(UUID connectionId, String providerId, boolean picked, Instant lastSynced) {
+    private void notified(String providerId, Instant at) {
         jdbc.update(
-                "INSERT INTO calendars (connection_id, provider_calendar_id, access_role, picked, last_synced_at)"
-                        + " VALUES (?, ?, 'owner', ?, ?)",
+                "UPDATE calendars SET last_notified_at = ? WHERE provider_calendar_id = ?",
+                Timestamp.from(at),
+                providerId);
+    }
+
+    /** A calendar row last changed (picked) three hours ago. */
+    private void calendar(UUID connectionId, String providerId, boolean picked, Instant lastSynced) {
+        calendar(
                 connectionId,
                 providerId,
                 picked,
-                lastSynced == null ? null : Timestamp.from(lastSynced));
+                lastSynced,
+                ReconcileTestApplication.CLOCK.instant().minus(Duration.ofHours(3)));
+    }
+
+    private void calendar(UUID connectionId, String providerId, boolean picked, Instant lastSynced, Instant updatedAt) {
+        jdbc.update(
+                "INSERT INTO calendars (connection_id, provider_calendar_id, access_role, picked, last_synced_at,"
+                        + " updated_at) VALUES (?, ?, 'owner', ?, ?, ?)",
+                connectionId,
+                providerId,
+                picked,
+                lastSynced == null ? null : Timestamp.from(lastSynced),
+                Timestamp.from(updatedAt));
     }
 }

@@ -4,28 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.madeup.calsync.store.MigratedDatabase;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A small throughput check of the batched upsert (20,000 rows, the sync worker's per-second target).
- * The bound is loose because the machine is shared; the numbers are logged for the README.
+ * The batched upsert at the sync worker's scale (20,000 rows with two attendees each, one second of the
+ * throughput target): every row gets the right outcome across batches. How fast it is, is a benchmark's
+ * question (bench/worker), not a test's.
  */
-class CalendarEventStoreThroughputTest {
+class CalendarEventStoreBatchTest {
 
-    private static final Logger log = LoggerFactory.getLogger(CalendarEventStoreThroughputTest.class);
     private static final int ROWS = 20_000;
     // Knobs for manual runs: -DargLine="-Dthroughput.description=2000 -Dthroughput.withoutAttendees=true"
     private static final String DESCRIPTION = "d".repeat(Integer.getInteger("throughput.description", 200));
     private static final boolean WITHOUT_ATTENDEES = Boolean.getBoolean("throughput.withoutAttendees");
 
     @Test
-    void upsertsTwentyThousandEventsWellWithinTheBudget() {
+    void twentyThousandEventsAcrossBatchesAreInsertedThenUnchangedThenUpdated() {
         MigratedDatabase db = MigratedDatabase.create();
         CalendarEventStore store = new CalendarEventStore(db.jdbc, db.transactions, Clock.systemUTC(), 1000);
         List<Long> calendars = List.of(db.newCalendar(Clock.systemUTC()), db.newCalendar(Clock.systemUTC()));
@@ -34,23 +30,11 @@ class CalendarEventStoreThroughputTest {
         store.upsert(
                 rows(List.of(db.newCalendar(Clock.systemUTC())), "\"warm\"").subList(0, 2000));
 
-        Duration inserted = time(
-                () -> assertThat(store.upsert(first)).allMatch(result -> result.outcome() == UpsertOutcome.INSERTED));
-        Duration unchanged = time(
-                () -> assertThat(store.upsert(first)).allMatch(result -> result.outcome() == UpsertOutcome.UNCHANGED));
-        Duration updated = time(
-                () -> assertThat(store.upsert(changed)).allMatch(result -> result.outcome() == UpsertOutcome.UPDATED));
-
-        log.warn(
-                "Upsert of {} events: new {} rows/s, unchanged {} rows/s, changed {} rows/s",
-                ROWS,
-                ROWS * 1000L / Math.max(1, inserted.toMillis()),
-                ROWS * 1000L / Math.max(1, unchanged.toMillis()),
-                ROWS * 1000L / Math.max(1, updated.toMillis()));
-        // 20,000/s is the end-to-end target; the store alone must leave most of the second to the rest.
-        // Loose bounds: the 2 cores are shared with other builds (see the README for measured numbers).
-        assertThat(unchanged).isLessThan(Duration.ofSeconds(5));
-        assertThat(inserted).isLessThan(Duration.ofSeconds(10));
+        assertThat(store.upsert(first)).allMatch(result -> result.outcome() == UpsertOutcome.INSERTED);
+        assertThat(store.upsert(first)).allMatch(result -> result.outcome() == UpsertOutcome.UNCHANGED);
+        assertThat(store.upsert(changed)).allMatch(result -> result.outcome() == UpsertOutcome.UPDATED);
+        assertThat(db.jdbc.queryForObject("SELECT count(*) FROM calendar_event_invitations", Integer.class))
+                .isEqualTo(WITHOUT_ATTENDEES ? 0 : ROWS * 2);
     }
 
     private static List<EventRow> rows(List<Long> calendars, String etag) {
@@ -70,11 +54,5 @@ class CalendarEventStoreThroughputTest {
                                     InvitationRow.of("b" + i + "@example.com", "B", "needsAction"))));
         }
         return rows;
-    }
-
-    private static Duration time(Runnable work) {
-        Instant start = Instant.now();
-        work.run();
-        return Duration.between(start, Instant.now());
     }
 }
