@@ -11,15 +11,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -63,8 +62,9 @@ final class PushDispatcher implements World.ChangeListener, AutoCloseable {
         final String target;
 
         final AtomicLong messageNumber = new AtomicLong();
-        final Deque<Message> queue = new ArrayDeque<>();
-        boolean draining;
+        /** Deliveries in flight to this channel's address; Google too sends several at once. */
+        final Semaphore inFlight = new Semaphore(DELIVERIES_PER_CHANNEL);
+
         volatile boolean stopped;
 
         Channel(
@@ -99,6 +99,9 @@ final class PushDispatcher implements World.ChangeListener, AutoCloseable {
             return new Message(state, number, attempt + 1);
         }
     }
+
+    /** How many pushes to one channel may be in flight at once. */
+    static final int DELIVERIES_PER_CHANNEL = 8;
 
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -296,63 +299,39 @@ final class PushDispatcher implements World.ChangeListener, AutoCloseable {
     }
 
     private void append(Channel channel, Message message) {
-        boolean start;
-        synchronized (channel) {
-            channel.queue.addLast(message);
-            start = !channel.draining;
-            channel.draining = true;
-        }
-        if (start) {
-            senders.execute(() -> drain(channel));
-        }
+        senders.execute(() -> deliver(channel, message));
     }
 
-    /** Sends the channel's messages in order; a retry reschedules the drain and keeps the order. */
-    private void drain(Channel channel) {
-        while (true) {
-            Message message;
-            synchronized (channel) {
-                message = channel.queue.peekFirst();
-                if (message == null) {
-                    channel.draining = false;
-                    return;
-                }
-            }
-            if (channel.stopped || channel.expirationMillis <= clock.millis()) {
-                stats.push("expired");
-                removeHead(channel, message);
-                continue;
-            }
-            int status = send(channel, message);
-            if (SUCCESS.contains(status)) {
-                stats.push("succeeded");
-                removeHead(channel, message);
-            } else if (RETRYABLE.contains(status) || status < 0) {
-                if (message.attempt() >= maxAttempts) {
-                    stats.push("failed");
-                    removeHead(channel, message);
-                    continue;
-                }
-                stats.push("retried");
-                long delay = retryInitialDelay.toMillis() << Math.min(message.attempt() - 1, 16);
-                synchronized (channel) {
-                    channel.queue.pollFirst();
-                    channel.queue.addFirst(message.nextAttempt());
-                }
-                timer.schedule(() -> senders.execute(() -> drain(channel)), delay, TimeUnit.MILLISECONDS);
-                return;
-            } else {
+    /**
+     * Sends one message, at most {@link #DELIVERIES_PER_CHANNEL} per channel at a time. Like Google's
+     * (whose message numbers grow "but not sequentially"), deliveries of one channel may overlap and
+     * arrive out of order; a retried message is sent again later on its own.
+     */
+    private void deliver(Channel channel, Message message) {
+        if (channel.stopped || channel.expirationMillis <= clock.millis()) {
+            stats.push("expired");
+            return;
+        }
+        int status;
+        channel.inFlight.acquireUninterruptibly();
+        try {
+            status = send(channel, message);
+        } finally {
+            channel.inFlight.release();
+        }
+        if (SUCCESS.contains(status)) {
+            stats.push("succeeded");
+        } else if (RETRYABLE.contains(status) || status < 0) {
+            if (message.attempt() >= maxAttempts) {
                 stats.push("failed");
-                removeHead(channel, message);
+                return;
             }
-        }
-    }
-
-    private static void removeHead(Channel channel, Message message) {
-        synchronized (channel) {
-            if (channel.queue.peekFirst() == message) {
-                channel.queue.pollFirst();
-            }
+            stats.push("retried");
+            long delay = retryInitialDelay.toMillis() << Math.min(message.attempt() - 1, 16);
+            timer.schedule(
+                    () -> senders.execute(() -> deliver(channel, message.nextAttempt())), delay, TimeUnit.MILLISECONDS);
+        } else {
+            stats.push("failed");
         }
     }
 
