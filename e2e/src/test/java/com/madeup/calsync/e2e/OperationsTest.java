@@ -59,6 +59,36 @@ class OperationsTest {
                         Map.of("outcome", "applied")))
                 .as("command latency observations (create, edit, delete)")
                 .isGreaterThanOrEqualTo(3);
+        String worker = scraped.get("sync-worker");
+        assertThat(PrometheusText.sum(
+                        worker, "calsync_worker_sync_passes_total", Map.of("mode", "full", "outcome", "completed")))
+                .as("full sync passes (one per picked calendar)")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(PrometheusText.sum(
+                        worker,
+                        "calsync_worker_sync_passes_total",
+                        Map.of("mode", "incremental", "outcome", "completed")))
+                .as("incremental passes (the change at Google, the echoes of the dashboard's writes)")
+                .isPositive();
+        assertThat(PrometheusText.count(worker, "calsync_worker_sync_lag_seconds"))
+                .as("a sync-lag gauge per picked calendar")
+                .isGreaterThanOrEqualTo(3);
+        for (String caller : List.of("sync-worker", "outbound-writer")) {
+            assertThat(PrometheusText.sum(
+                            scraped.get(caller), "calsync_provider_calls_seconds_count", Map.of("outcome", "ok")))
+                    .as("%s: provider calls by outcome", caller)
+                    .isPositive();
+        }
+        assertThat(PrometheusText.sum(
+                        worker,
+                        "calsync_provider_calls_seconds_count",
+                        Map.of("operation", "calendar.events.list", "outcome", "ok")))
+                .isPositive();
+        assertThat(PrometheusText.sum(
+                        scraped.get("outbound-writer"),
+                        "calsync_provider_calls_seconds_count",
+                        Map.of("operation", "calendar.events.insert", "outcome", "ok")))
+                .isPositive();
         for (String consumer : CONSUMERS) {
             assertThat(PrometheusText.has(scraped.get(consumer), "calsync_messages_dead_lettered_total"))
                     .as("%s shows its dead-letter counters", consumer)

@@ -19,6 +19,16 @@ final class PrometheusText {
         });
     }
 
+    /** How many samples (label sets) of the metric {@code name} there are. */
+    static long count(String text, String name) {
+        return text.lines()
+                .filter(line -> {
+                    Matcher sample = SAMPLE.matcher(line);
+                    return sample.find() && sample.group(1).equals(name);
+                })
+                .count();
+    }
+
     /** The sum of every sample of {@code name} whose labels include {@code labels}. */
     static double sum(String text, String name, Map<String, String> labels) {
         double total = 0;
