@@ -33,7 +33,13 @@ class CalendarEventStoreBatchTest {
         assertThat(store.upsert(first)).allMatch(result -> result.outcome() == UpsertOutcome.INSERTED);
         assertThat(store.upsert(first)).allMatch(result -> result.outcome() == UpsertOutcome.UNCHANGED);
         assertThat(store.upsert(changed)).allMatch(result -> result.outcome() == UpsertOutcome.UPDATED);
-        assertThat(db.jdbc.queryForObject("SELECT count(*) FROM calendar_event_invitations", Integer.class))
+        assertThat(db.jdbc.queryForObject(
+                        "SELECT count(*) FROM calendar_event_invitations i JOIN calendar_events e ON e.id = i.event_id"
+                                + " WHERE e.calendar_id IN (?, ?)",
+                        Integer.class,
+                        calendars.get(0),
+                        calendars.get(1)))
+                .as("two invitations per event of the measured calendars")
                 .isEqualTo(WITHOUT_ATTENDEES ? 0 : ROWS * 2);
     }
 
