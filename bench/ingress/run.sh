@@ -2,14 +2,16 @@
 # Benchmark 7(a): webhook-ingress notification throughput against the same server's trivial endpoint.
 # Starts PostgreSQL + a real Kafka broker through the deploy launcher (--no-apps), registers CHANNELS
 # push channels, starts the ingress jar (APP_JVM_OPTS, benchmark endpoint on), warms up, then runs
-# ROUNDS x (notify, trivial) with wrk and prints per round: req/s, p50/p99, non-2xx, CPU per request of
+# ROUNDS x (notify, trivial, bare) with wrk and prints per round: req/s, p50/p99, non-2xx, CPU per request of
 # the app, the broker and wrk, and the CPU the rest of the machine used meanwhile (other builds); then
-# the median ratio and the peak RSS (VmHWM) of the app and of the broker.
-# Usage: bench/ingress/run.sh   (env: ROUNDS=3 DURATION=15s WARMUP=15s THREADS=2 CONNECTIONS=64
+# the median ratio and the peak RSS (VmHWM) of the app and of the broker. notify and trivial get the same
+# request (push.lua: Google's headers, no body), so only the handler differs; bare is /bench/trivial with
+# no headers at all (bare.lua), the lightest request, shown for comparison.
+# Usage: bench/ingress/run.sh   (env: ROUNDS=3 DURATION=15s WARMUP=30s THREADS=2 CONNECTIONS=64
 #        CHANNELS=1000 APP_JVM_OPTS="<the README's Memory flags>" APP_ARGS="--spring...=..."
 #        B_JAR=<another build> B_JVM_OPTS=... B_ARGS=... (any of them: a second app "b" on APP_PORT+1,
 #        measured in the same rounds, for A/B comparisons under the same machine noise)
-#        PROFILE=async (async-profiler CPU profile of round 1, both endpoints; needs
+#        PROFILE=async (async-profiler CPU profile of the last round, both endpoints, app and broker; needs
 #        tools.profiler:async-profiler:4.2 in ~/.m2, fetched with ./mvnw dependency:get) or PROFILE=jfr)
 set -euo pipefail
 
@@ -21,7 +23,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=$JAVA_HOME/bin/java
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-30s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 export CHANNELS=${CHANNELS:-1000}
@@ -150,15 +152,21 @@ if [ "${PROFILE:-}" = async ] && [ ! -f "$ASPROF_LIB" ]; then
     [ -f "$jar" ] || ./mvnw -B -q dependency:get -Dartifact=tools.profiler:async-profiler:4.2
     mkdir -p "$WORK/async-profiler" && (cd "$WORK/async-profiler" && unzip -q -o "$jar" 'linux-x64/*')
 fi
-profile() { # start|stop name
+# start|stop name: profiles the app under load (and the broker, as <name>-broker) in the last round, after the JIT settled
+profile() {
+    local pid
     case "${PROFILE:-}" in
     async)
-        if [ "$1" = start ]; then
-            "$JAVA_HOME/bin/jcmd" "$APP_PID" JVMTI.agent_load "$ASPROF_LIB" '"start,event=cpu,interval=200us"' >/dev/null
-        else
-            # jcmd splits unquoted key=value pairs itself: the agent's options go in one quoted string.
-            "$JAVA_HOME/bin/jcmd" "$APP_PID" JVMTI.agent_load "$ASPROF_LIB" "\"stop,collapsed,file=$WORK/$2.collapsed\"" >/dev/null
-        fi ;;
+        for pid in "$APP_PID" "$KAFKA_PID"; do
+            local file=$WORK/$2.collapsed
+            [ "$pid" = "$KAFKA_PID" ] && file=$WORK/$2-broker.collapsed
+            if [ "$1" = start ]; then
+                "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$ASPROF_LIB" '"start,event=cpu,interval=200us"' >/dev/null
+            else
+                # jcmd splits unquoted key=value pairs itself: the agent's options go in one quoted string.
+                "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$ASPROF_LIB" "\"stop,collapsed,file=$file\"" >/dev/null
+            fi
+        done ;;
     jfr)
         if [ "$1" = start ]; then
             "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.start name="$2" settings=profile >/dev/null
@@ -168,14 +176,20 @@ profile() { # start|stop name
     esac
 }
 
-# script duration -> "req/s p50 p99 non2xx app-us jit-us broker-us wrk-us others-us" (CPU microseconds per
+# path duration -> "req/s p50 p99 non2xx app-us jit-us broker-us wrk-us others-us" (CPU microseconds per
 # request; app includes jit, the JIT compiler threads; "others" is the machine's busy CPU not spent by the app,
 # the broker or wrk: other builds, PostgreSQL, the kernel's own threads)
 run_wrk() {
+    local script=push.lua target=/api/calendar/notifications/create
+    case "$1" in
+    trivial) target=/bench/trivial ;;
+    bare) script=bare.lua ;;
+    esac
     local app0 jit0 broker0 machine0 app1 jit1 broker1 machine1
     app0=$(cpu_ticks "$APP_PID"); jit0=$(jit_ticks); broker0=$(cpu_ticks "$KAFKA_PID"); machine0=$(machine_ticks)
     /usr/bin/time -f '%U %S' -o "$WORK/wrk.time" \
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -s "$BENCH/$1" "$URL" >"$WORK/wrk.out" 2>&1
+        env WRK_PATH="$target" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -s "$BENCH/$script" "$URL" \
+        >"$WORK/wrk.out" 2>&1
     app1=$(cpu_ticks "$APP_PID"); jit1=$(jit_ticks); broker1=$(cpu_ticks "$KAFKA_PID"); machine1=$(machine_ticks)
     cat "$WORK/wrk.out" >>"$WORK/wrk.all"
     awk -v app=$((app1 - app0)) -v jit=$((jit1 - jit0)) -v broker=$((broker1 - broker0)) -v machine=$((machine1 - machine0)) -v hz="$HZ" \
@@ -192,8 +206,8 @@ use() { APP_PID=$(pid_of "$1"); URL=http://127.0.0.1:$(port_of "$1"); }
 echo "== warm-up ($WARMUP each)"
 for v in $VARIANTS; do
     use "$v"
-    run_wrk notify.lua "$WARMUP" >/dev/null
-    run_wrk trivial.lua "$WARMUP" >/dev/null
+    run_wrk notify "$WARMUP" >/dev/null
+    run_wrk trivial "$WARMUP" >/dev/null
 done
 
 echo "   wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; CPU per request in microseconds"
@@ -201,13 +215,13 @@ printf '%-6s %-10s %10s %9s %9s %8s %8s %8s %8s %8s %8s %6s\n' \
     round path req/s p50 p99 non-2xx app-us "(jit)" kafka-us wrk-us other-us load1
 : >"$WORK/results"
 for round in $(seq 1 "$ROUNDS"); do
-    for path in notify trivial; do
+    for path in notify trivial bare; do
         for v in $VARIANTS; do
             use "$v"
             name=$path; [ "$VARIANTS" = a ] || name=$path-$v
-            [ "$round" = 1 ] && profile start "$name"
-            read -r rps p50 p99 bad app jit broker wrk_us others < <(run_wrk "$path.lua" "$DURATION")
-            [ "$round" = 1 ] && profile stop "$name"
+            [ "$round" = "$ROUNDS" ] && profile start "$name"
+            read -r rps p50 p99 bad app jit broker wrk_us others < <(run_wrk "$path" "$DURATION")
+            [ "$round" = "$ROUNDS" ] && profile stop "$name"
             printf '%-6s %-10s %10s %9s %9s %8s %8s %8s %8s %8s %8s %6s\n' "$round" "$name" "$rps" "$p50" "$p99" \
                 "$bad" "$app" "($jit)" "$broker" "$wrk_us" "$others" "$(cut -d' ' -f1 /proc/loadavg)"
             eval "${path}_rps_$v=$rps"
@@ -220,16 +234,18 @@ for round in $(seq 1 "$ROUNDS"); do
         done
     done
     for v in $VARIANTS; do
-        n=$(eval "echo \$notify_rps_$v"); t=$(eval "echo \$trivial_rps_$v")
+        n=$(eval "echo \$notify_rps_$v"); t=$(eval "echo \$trivial_rps_$v"); b=$(eval "echo \$bare_rps_$v")
         ratio=$(awk -v n="$n" -v t="$t" 'BEGIN {printf "%.2f", n / t}')
-        echo "$v $round $n $t $ratio" >>"$WORK/results"
-        echo "       $v ratio notify/trivial: $ratio"
+        bare_ratio=$(awk -v n="$n" -v b="$b" 'BEGIN {printf "%.2f", n / b}')
+        echo "$v $round $n $t $ratio $b $bare_ratio" >>"$WORK/results"
+        echo "       $v ratio notify/trivial: $ratio (notify/bare: $bare_ratio)"
     done
 done
 for v in $VARIANTS; do
     use "$v"
     echo "== $v: median of $ROUNDS rounds: $(awk -v v="$v" '$1 == v' "$WORK/results" | sort -k5 -n \
-        | awk '{a[NR]=$0} END {split(a[int((NR+1)/2)], m, " "); printf "notify %s req/s, trivial %s req/s, ratio %s", m[3], m[4], m[5]}')"
+        | awk '{a[NR]=$0} END {split(a[int((NR+1)/2)], m, " ");
+               printf "notify %s req/s, trivial %s req/s, ratio %s (bare %s req/s, notify/bare %s)", m[3], m[4], m[5], m[6], m[7]}')"
     echo "   app $v: RSS now $(mib "$APP_PID" VmRSS) MiB, peak $(mib "$APP_PID" VmHWM) MiB, $(ls "/proc/$APP_PID/task" | wc -l) threads"
     echo "   app $v counters (non-zero):"
     curl -fs "$URL/actuator/prometheus" | grep '^calsync_ingress_notifications_total' | grep -v ' 0.0$' | sed 's/^/     /' || true
