@@ -8,8 +8,8 @@
 # request (push.lua: Google's headers, no body), so only the handler differs; bare is /bench/trivial with
 # no headers at all (bare.lua), the lightest request, shown for comparison.
 # Usage: bench/ingress/run.sh   (env: ROUNDS=3 DURATION=15s WARMUP=30s THREADS=2 CONNECTIONS=64
-#        CHANNELS=1000 APP_JVM_OPTS="<the README's Memory flags>" APP_ARGS="--spring...=..."
-#        B_JAR=<another build> B_JVM_OPTS=... B_ARGS=... (any of them: a second app "b" on APP_PORT+1,
+#        CHANNELS=1000 APP_JVM_OPTS="<the README's Memory flags>" APP_ENV="MALLOC_ARENA_MAX=2" APP_ARGS="--spring...=..."
+#        B_JAR=<another build> B_JVM_OPTS=... B_ARGS=... B_ENV=... (any of them: a second app "b" on APP_PORT+1,
 #        measured in the same rounds, for A/B comparisons under the same machine noise)
 #        PROFILE=async (async-profiler CPU profile of the last round, both endpoints, app and broker; needs
 #        tools.profiler:async-profiler:4.2 in ~/.m2, fetched with ./mvnw dependency:get) or PROFILE=jfr)
@@ -31,8 +31,10 @@ PG_PORT=${PG_PORT:-15433}
 KAFKA_PORT=${KAFKA_PORT:-19092}
 APP_PORT=${APP_PORT:-18081}
 # The flags webhook-ingress/README.md ("Memory") recommends; override to compare.
-APP_JVM_OPTS=${APP_JVM_OPTS:--Xmx256m}
+APP_JVM_OPTS=${APP_JVM_OPTS:--Xms64m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=128m \
+-XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000}
 APP_ARGS=${APP_ARGS:-}
+APP_ENV=${APP_ENV:-MALLOC_ARENA_MAX=2}
 
 INGRESS_JAR=${INGRESS_JAR:-webhook-ingress/target/webhook-ingress-0.1.0-SNAPSHOT.jar}
 LAUNCHER_JAR=deploy/target/deploy-0.1.0-SNAPSHOT.jar
@@ -99,16 +101,16 @@ SQL_COUNT=$(PGPASSWORD=$DB_PASSWORD psql -tA -h 127.0.0.1 -p "$PG_PORT" -U "$DB_
     -c "SELECT count(*) FROM calendar_subscriptions WHERE uuid LIKE 'bench-%'")
 echo "   $SQL_COUNT channels"
 
-# start_app name port jar "jvm options" "args" -> sets PID_<name>
+# start_app name port jar "jvm options" "args" "environment" -> sets PID_<name>
 start_app() {
-    echo "== starting webhook-ingress $1 on $2 ($4 $5; $3)"
+    echo "== starting webhook-ingress $1 on $2 ($6 java $4 $5; $3)"
     # shellcheck disable=SC2086
     SERVER_PORT=$2 \
     SPRING_KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP \
     SPRING_DATASOURCE_URL=$DB_URL SPRING_DATASOURCE_USERNAME=$DB_USER SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD \
     CALSYNC_STORE_TOKEN_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) \
     CALSYNC_INGRESS_BENCHMARK_ENDPOINT_ENABLED=true \
-        "$JAVA" $4 -jar "$3" $5 >"$WORK/ingress-$1.log" 2>&1 &
+        env $6 "$JAVA" $4 -jar "$3" $5 >"$WORK/ingress-$1.log" 2>&1 &
     local pid=$!
     APP_PIDS="$APP_PIDS $pid"
     eval "PID_$1=$pid"
@@ -121,11 +123,12 @@ start_app() {
 }
 APP_PIDS=""
 VARIANTS=a
-start_app a "$APP_PORT" "$INGRESS_JAR" "$APP_JVM_OPTS" "$APP_ARGS"
-if [ -n "${B_JAR:-}${B_JVM_OPTS:-}${B_ARGS:-}" ]; then
+start_app a "$APP_PORT" "$INGRESS_JAR" "$APP_JVM_OPTS" "$APP_ARGS" "$APP_ENV"
+if [ -n "${B_JAR:-}${B_JVM_OPTS:-}${B_ARGS:-}${B_ENV:-}" ]; then
     # A second app to compare with, hammered in turn in the same rounds (same machine noise for both).
     VARIANTS="a b"
-    start_app b $((APP_PORT + 1)) "${B_JAR:-$INGRESS_JAR}" "${B_JVM_OPTS:-$APP_JVM_OPTS}" "${B_ARGS:-$APP_ARGS}"
+    start_app b $((APP_PORT + 1)) "${B_JAR:-$INGRESS_JAR}" "${B_JVM_OPTS:-$APP_JVM_OPTS}" "${B_ARGS:-$APP_ARGS}" \
+        "${B_ENV:-$APP_ENV}"
 fi
 port_of() { [ "$1" = a ] && echo "$APP_PORT" || echo $((APP_PORT + 1)); }
 pid_of() { eval "echo \$PID_$1"; }
@@ -247,6 +250,10 @@ for v in $VARIANTS; do
         | awk '{a[NR]=$0} END {split(a[int((NR+1)/2)], m, " ");
                printf "notify %s req/s, trivial %s req/s, ratio %s (bare %s req/s, notify/bare %s)", m[3], m[4], m[5], m[6], m[7]}')"
     echo "   app $v: RSS now $(mib "$APP_PID" VmRSS) MiB, peak $(mib "$APP_PID" VmHWM) MiB, $(ls "/proc/$APP_PID/task" | wc -l) threads"
+    case " $(tr '\0' ' ' <"/proc/$APP_PID/cmdline") " in
+    *NativeMemoryTracking=summary*) "$JAVA_HOME/bin/jcmd" "$APP_PID" VM.native_memory summary scale=MB >"$WORK/nmt-$v.txt" 2>&1 \
+        && grep -E '^(Total|-) |^Total:' "$WORK/nmt-$v.txt" | sed 's/^/     /' ;;
+    esac
     echo "   app $v counters (non-zero):"
     curl -fs "$URL/actuator/prometheus" | grep '^calsync_ingress_notifications_total' | grep -v ' 0.0$' | sed 's/^/     /' || true
 done
