@@ -10,12 +10,14 @@ public final class FakeKafka implements KafkaSender {
     public enum Mode {
         ACKNOWLEDGE,
         FAIL,
-        NEVER_ANSWER
+        /** Answers only when the test says so ({@link #acknowledgeHeld()}), if ever. */
+        HOLD
     }
 
     public record Sent(String topic, String key, Object contract) {}
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<CompletableFuture<Object>> held = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.ACKNOWLEDGE;
 
     public void answer(Mode mode) {
@@ -32,7 +34,16 @@ public final class FakeKafka implements KafkaSender {
         return switch (mode) {
             case ACKNOWLEDGE -> CompletableFuture.completedFuture("acknowledged");
             case FAIL -> CompletableFuture.failedFuture(new IllegalStateException("broker down"));
-            case NEVER_ANSWER -> new CompletableFuture<>();
+            case HOLD -> {
+                CompletableFuture<Object> answer = new CompletableFuture<>();
+                held.add(answer);
+                yield answer;
+            }
         };
+    }
+
+    /** Acknowledges every record held so far. */
+    public void acknowledgeHeld() {
+        held.forEach(answer -> answer.complete("acknowledged"));
     }
 }

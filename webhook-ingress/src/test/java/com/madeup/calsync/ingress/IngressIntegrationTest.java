@@ -1,6 +1,7 @@
 package com.madeup.calsync.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.madeup.calsync.model.Topics;
 import com.madeup.calsync.store.channel.SubscriptionStore;
@@ -108,6 +109,13 @@ class IngressIntegrationTest {
         assertThat(json.path("messageNumber").asLong()).isEqualTo(165139);
         assertThat(json.path("channelExpiration").asString()).isEqualTo("2026-12-01T01:13:52Z");
         assertThat(record.headers().toArray()).as("no type headers").isEmpty();
+        // Answered asynchronously: Boot's request observation still ends, with the status sent.
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(meters.find("http.server.requests")
+                                .tag("uri", "/api/calendar/notifications/create")
+                                .tag("status", "200")
+                                .timer())
+                        .isNotNull());
     }
 
     @Test

@@ -3,9 +3,6 @@ package com.madeup.calsync.ingress.notification;
 import com.madeup.calsync.store.channel.CalendarSubscription;
 import com.madeup.calsync.store.channel.ChannelState;
 import com.madeup.calsync.store.channel.SubscriptionStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * short time, so a busy channel costs one database read per TTL instead of one per notification.
  *
  * <p>Only successes are cached, never failures: a channel registered a moment ago is accepted at
- * once, and a wrong token is always checked against the database. The cache keeps the SHA-256 of the
- * token that was verified and compares a presented token's hash with it in constant time. The price:
+ * once, and a wrong token is always checked against the database. The cache keeps the token that was
+ * verified (in memory only, never logged) and compares a presented token with it in constant time, so
+ * a hit costs no hashing; the database keeps only the token's SHA-256. The price:
  * a channel stopped in the database keeps being accepted from memory until its entry expires (at most
  * the TTL); the sync worker tolerates a notification for a stopped channel (it only triggers an
  * incremental sync).
@@ -44,12 +42,9 @@ final class CachingChannelVerifier implements ChannelVerifier {
         if (token == null) {
             return classifyFailure(channelId);
         }
-        byte[] presentedHash = sha256(token);
         Instant now = clock.instant();
         CachedChannel cached = cache.get(channelId);
-        if (cached != null
-                && now.isBefore(cached.expiresAt())
-                && MessageDigest.isEqual(cached.tokenHash(), presentedHash)) {
+        if (cached != null && now.isBefore(cached.expiresAt()) && cached.token().matches(token)) {
             return Verification.verified(cached.subscription());
         }
         Optional<CalendarSubscription> verified = store.verify(channelId, token);
@@ -57,7 +52,7 @@ final class CachingChannelVerifier implements ChannelVerifier {
             cache.remove(channelId);
             return classifyFailure(channelId);
         }
-        remember(channelId, new CachedChannel(verified.get(), presentedHash, now.plus(ttl)), now);
+        remember(channelId, new CachedChannel(verified.get(), new VerifiedToken(token), now.plus(ttl)), now);
         return Verification.verified(verified.get());
     }
 
@@ -87,18 +82,27 @@ final class CachingChannelVerifier implements ChannelVerifier {
         cache.put(channelId, entry);
     }
 
-    private static byte[] sha256(String token) {
-        // One digest per thread: MessageDigest.getInstance's provider lookup showed in the profile.
-        return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
+    /** A channel token the database accepted; its {@code toString} never shows it. */
+    record VerifiedToken(String value) {
+
+        /**
+         * Constant time in the presented token's content: every character is compared, whatever
+         * differs first (the length of the stored token is not a secret: Google's tokens are all alike).
+         */
+        boolean matches(String presented) {
+            int difference = value.length() ^ presented.length();
+            for (int i = 0; i < value.length(); i++) {
+                char other = i < presented.length() ? presented.charAt(i) : 0;
+                difference |= value.charAt(i) ^ other;
+            }
+            return difference == 0;
+        }
+
+        @Override
+        public String toString() {
+            return "VerifiedToken[redacted]";
+        }
     }
 
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
-    });
-
-    private record CachedChannel(CalendarSubscription subscription, byte[] tokenHash, Instant expiresAt) {}
+    private record CachedChannel(CalendarSubscription subscription, VerifiedToken token, Instant expiresAt) {}
 }

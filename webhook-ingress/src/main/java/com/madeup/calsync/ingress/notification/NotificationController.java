@@ -1,7 +1,6 @@
 package com.madeup.calsync.ingress.notification;
 
 import com.madeup.calsync.ingress.KafkaSender;
-import com.madeup.calsync.ingress.Publishing;
 import com.madeup.calsync.ingress.config.IngressProperties;
 import com.madeup.calsync.ingress.notification.ChannelVerifier.Verification;
 import com.madeup.calsync.ingress.notification.NotificationHeaders.MalformedNotificationException;
@@ -16,10 +15,12 @@ import com.madeup.calsync.model.WatchedResource;
 import com.madeup.calsync.store.channel.CalendarSubscription;
 import com.madeup.calsync.store.channel.ResourceKind;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
  * (acks=all). When Kafka fails or is slow the answer is 503 with {@code Retry-After}, which Google
  * retries: never a 2xx for a notification that was not stored.
  *
- * <p>The request thread waits for the acknowledgement. The app runs on virtual threads
- * ({@code spring.threads.virtual.enabled}), so a waiting request costs no platform thread; an
- * asynchronous ({@code CompletableFuture}) answer was measured slower, because Spring MVC dispatches
- * every async request a second time through the filter chain (see docs/benchmarks.md).
+ * <p>No thread waits for the acknowledgement: the handler starts a servlet {@link
+ * jakarta.servlet.AsyncContext} and returns; the producer's callback answers and completes it
+ * ({@link PendingAnswer}), and the container's async timeout answers 503 if Kafka stays silent. A
+ * Spring MVC async return value ({@code CompletableFuture}, {@code DeferredResult}) would dispatch
+ * every request a second time through the filter chain and the {@code DispatcherServlet}, which cost
+ * a third of the request threads' CPU in the profile (docs/benchmarks.md).
  */
 @RestController
 final class NotificationController {
@@ -74,7 +77,7 @@ final class NotificationController {
     }
 
     @PostMapping(PATH)
-    ResponseEntity<String> receive(HttpServletRequest request) {
+    ResponseEntity<String> receive(HttpServletRequest request, HttpServletResponse response) {
         ResponseEntity<String> bodyProblem = refuseBody(request);
         if (bodyProblem != null) {
             return bodyProblem;
@@ -99,38 +102,40 @@ final class NotificationController {
                 log.warn("Rejected a push notification for channel {}: wrong or missing token", headers.channelId());
                 yield text(HttpStatus.FORBIDDEN, REJECTED);
             }
-            case VERIFIED -> accept(headers, verification.subscription());
+            case VERIFIED -> accept(request, response, headers, verification.subscription());
         };
     }
 
-    private ResponseEntity<String> accept(NotificationHeaders headers, CalendarSubscription subscription) {
+    /**
+     * Publishes and answers once Kafka has: returns null, meaning the request went asynchronous and
+     * {@link PendingAnswer} answers it; a {@code sync} message is answered at once.
+     */
+    private ResponseEntity<String> accept(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            NotificationHeaders headers,
+            CalendarSubscription subscription) {
         if (headers.state() == ResourceState.SYNC) {
             // The worker ran a full sync right before it opened the channel: nothing to do yet.
             metrics.count(Outcome.SYNC);
             return ResponseEntity.ok().build();
         }
         CalendarChangeNotified notification = notification(headers, subscription);
-        long started = System.nanoTime();
-        Throwable failure = Publishing.await(
-                sender.send(
-                        Topics.CALENDAR_CHANGE_NOTIFIED,
-                        notification.meta().connectionId().toString(),
-                        notification),
-                publishTimeout);
-        metrics.publishTook(System.nanoTime() - started);
-        if (failure == null) {
-            metrics.count(Outcome.PUBLISHED);
-            return ResponseEntity.ok().build();
+        // Started before sending: a send that fails at once answers through the same path.
+        var answer = new PendingAnswer(
+                request.startAsync(request, response), headers.channelId(), metrics, retryAfterSeconds, publishTimeout);
+        CompletableFuture<?> sent;
+        try {
+            sent = sender.send(
+                    Topics.CALENDAR_CHANGE_NOTIFIED,
+                    notification.meta().connectionId().toString(),
+                    notification);
+        } catch (RuntimeException e) {
+            answer.kafkaAnswered(e); // the request is asynchronous by now: answer it here, not by an exception
+            return null;
         }
-        metrics.count(Outcome.KAFKA_UNAVAILABLE);
-        log.warn(
-                "Could not publish a push notification of channel {} to Kafka; answered 503: {}",
-                headers.channelId(),
-                failure.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .contentType(MediaType.TEXT_PLAIN)
-                .body("kafka unavailable, retry later");
+        sent.whenComplete((acknowledged, failure) -> answer.kafkaAnswered(failure));
+        return null;
     }
 
     private CalendarChangeNotified notification(NotificationHeaders headers, CalendarSubscription subscription) {

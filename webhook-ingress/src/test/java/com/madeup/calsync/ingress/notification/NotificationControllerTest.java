@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.madeup.calsync.ingress.FakeKafka;
@@ -18,6 +19,8 @@ import com.madeup.calsync.store.channel.CalendarSubscription;
 import com.madeup.calsync.store.channel.ChannelState;
 import com.madeup.calsync.store.channel.ResourceKind;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +29,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -176,20 +181,69 @@ class NotificationControllerTest {
 
         perform(notification("events-channel", "exists", "3"))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", "5"));
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().string("kafka unavailable, retry later"));
         assertThat(count("kafka_unavailable")).isEqualTo(1);
         assertThat(count("published")).isZero();
     }
 
     @Test
-    void kafkaNotAnsweringInTimeIs503() throws Exception {
-        kafka.answer(FakeKafka.Mode.NEVER_ANSWER);
+    void answerWaitsForKafkaWithoutHoldingTheRequestThread() throws Exception {
+        kafka.answer(FakeKafka.Mode.HOLD);
 
-        perform(notification("events-channel", "exists", "3"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", "5"));
+        MvcResult result = perform(notification("events-channel", "exists", "3"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        assertThat(result.getResponse().isCommitted()).isFalse();
+        assertThat(count("published")).isZero();
+
+        kafka.acknowledgeHeld();
+
+        assertThat(result.getRequest().isAsyncStarted()).as("answered").isFalse();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(count("published")).isEqualTo(1);
+    }
+
+    @Test
+    void kafkaNotAnsweringInTimeIs503AndALateAcknowledgementChangesNothing() throws Exception {
+        kafka.answer(FakeKafka.Mode.HOLD);
+        MvcResult result = perform(notification("events-channel", "exists", "3"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        var async = (MockAsyncContext) result.getRequest().getAsyncContext();
+        assertThat(async.getTimeout()).as("publish-timeout").isEqualTo(300);
+
+        for (AsyncListener listener : async.getListeners()) {
+            listener.onTimeout(new AsyncEvent(async)); // what the container does when the timeout passes
+        }
+        kafka.acknowledgeHeld();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(503);
+        assertThat(result.getResponse().getHeader("Retry-After")).isEqualTo("5");
+        assertThat(result.getResponse().getContentAsString()).isEqualTo("kafka unavailable, retry later");
+        assertThat(count("kafka_unavailable")).isEqualTo(1);
+        assertThat(count("published")).isZero();
         assertThat(registry.get("calsync.ingress.notification.publish").timer().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSendThatThrowsIs503() throws Exception {
+        var controller = new NotificationController(
+                (channelId, token) -> Verification.verified(channels.get("events-channel")),
+                (topic, key, contract) -> {
+                    throw new IllegalStateException("producer closed");
+                },
+                new NotificationMetrics(registry),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                TestProperties.defaults());
+
+        MockMvcBuilders.standaloneSetup(controller)
+                .build()
+                .perform(notification("events-channel", "exists", "3"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"));
+        assertThat(count("kafka_unavailable")).isEqualTo(1);
     }
 
     private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {

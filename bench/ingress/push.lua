@@ -1,5 +1,9 @@
--- wrk script: POST /api/calendar/notifications/create as Google sends it (no body), rotating over
+-- wrk script: a POST as Google sends a push notification (no body, the X-Goog-* headers), rotating over
 -- the channels run.sh registered: channel "bench-<i>" with token "bench-token-<i>", i = 1..CHANNELS.
+-- WRK_PATH picks the endpoint: the notification endpoint, or /bench/trivial with the very same request,
+-- so wrk's own work and Tomcat's header parsing are equal for both and only the handler differs
+-- (as in shared/reference/ceilings.md, whose post.lua was the same for every path).
+local path = os.getenv("WRK_PATH") or "/api/calendar/notifications/create"
 local channels = tonumber(os.getenv("CHANNELS") or "1000")
 local counter = 0
 local thread_offset = 0
@@ -25,5 +29,5 @@ function request()
     ["X-Goog-Message-Number"] = tostring(100000 + counter),
     ["Content-Length"] = "0"
   }
-  return wrk.format("POST", "/api/calendar/notifications/create", headers, nil)
+  return wrk.format("POST", path, headers, nil)
 end
