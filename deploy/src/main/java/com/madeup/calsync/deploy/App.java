@@ -19,7 +19,7 @@ record App(String module, int port, int heapMb) {
     static List<App> all(StackOptions options) {
         int override = options.appHeapMb();
         return List.of(
-                new App("webhook-ingress", options.ingressPort(), override > 0 ? override : 128),
+                new App("webhook-ingress", options.ingressPort(), override > 0 ? override : 160),
                 new App("sync-worker", options.workerPort(), override > 0 ? override : 160),
                 new App("outbound-writer", options.writerPort(), override > 0 ? override : 128),
                 new App("dashboard", options.dashboardPort(), override > 0 ? override : 160));
@@ -72,18 +72,29 @@ record App(String module, int port, int heapMb) {
                 && !name.endsWith("-plain.jar");
     }
 
-    /** JVM flags that bound the app's memory; C1 only, because on a laptop start time beats peak speed. */
+    /**
+     * JVM flags that bound the app's memory (each app stays under 300 MiB resident under load; figures in
+     * docs/benchmarks.md). C1 only, because on a laptop start time beats peak speed, except for
+     * webhook-ingress: its request path is the hot one, and C2 halves its CPU per notification
+     * (webhook-ingress/README.md, "Memory").
+     */
     List<String> jvmOptions(String extra) {
         List<String> options = new java.util.ArrayList<>(List.of(
                 "-Xms32m",
                 "-Xmx" + heapMb + "m",
                 "-XX:+UseSerialGC",
                 "-XX:MaxMetaspaceSize=192m",
-                "-XX:ReservedCodeCacheSize=64m",
                 "-XX:MaxDirectMemorySize=32m",
-                "-XX:TieredStopAtLevel=1",
                 "-Xss512k",
+                // hands memory freed by the JIT and by bursts back to the system every 5 s
+                "-XX:TrimNativeHeapInterval=5000",
                 "-XX:+ExitOnOutOfMemoryError"));
+        if (module.equals("webhook-ingress")) {
+            options.add("-XX:ReservedCodeCacheSize=96m");
+        } else {
+            options.add("-XX:ReservedCodeCacheSize=64m");
+            options.add("-XX:TieredStopAtLevel=1");
+        }
         for (String option : extra.strip().split("\\s+")) {
             if (!option.isEmpty()) {
                 options.add(option);
