@@ -17,5 +17,5 @@ COPY --chown=root:root --chmod=0444 ${JAR} /app/app.jar
 USER calsync
 # Memory follows the container limit: heap at 60 % of it leaves room for metaspace, code cache, threads
 # and direct buffers. Serial GC suits the one or two CPUs these services get. Override with JAVA_OPTS.
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss512k"
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss512k -XX:TrimNativeHeapInterval=5000"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar \"$@\"", "--"]
