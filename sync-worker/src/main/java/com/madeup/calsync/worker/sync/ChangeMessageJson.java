@@ -3,10 +3,13 @@ package com.madeup.calsync.worker.sync;
 import com.madeup.calsync.model.Attendee;
 import com.madeup.calsync.model.CalendarEventChanged;
 import com.madeup.calsync.model.EventState;
+import com.madeup.calsync.model.EventStatus;
 import com.madeup.calsync.model.EventTime;
 import com.madeup.calsync.model.MessageMeta;
-import java.io.ByteArrayOutputStream;
+import com.madeup.calsync.model.ResponseStatus;
+import java.io.OutputStream;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -21,14 +24,44 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class ChangeMessageJson {
 
+    // The enums' wire() lower-cases the name on every call: looked up once here.
+    private static final String[] RESPONSE_STATUS =
+            Arrays.stream(ResponseStatus.values()).map(ResponseStatus::wire).toArray(String[]::new);
+    private static final String[] EVENT_STATUS =
+            Arrays.stream(EventStatus.values()).map(EventStatus::wire).toArray(String[]::new);
+
     private final JsonFactory json = JsonFactory.builder().build();
 
     byte[] write(CalendarEventChanged change) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(change.event() == null ? 320 : 1024);
+        ExactBytes out = new ExactBytes();
         try (JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out)) {
             writeChange(generator, change);
         }
-        return out.toByteArray();
+        return out.bytes();
+    }
+
+    /**
+     * Collects the generator's output. The generator buffers about 8 kB and hands it over when
+     * closed, so a message usually arrives in one piece and is copied exactly once, at its size.
+     */
+    private static final class ExactBytes extends OutputStream {
+        private byte[] bytes = new byte[0];
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] chunk, int offset, int length) {
+            byte[] joined = Arrays.copyOf(bytes, bytes.length + length);
+            System.arraycopy(chunk, offset, joined, bytes.length, length);
+            bytes = joined;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
     }
 
     private static void writeChange(JsonGenerator out, CalendarEventChanged change) {
@@ -68,7 +101,7 @@ final class ChangeMessageJson {
         writeTime(out, state.start());
         out.writeName("end");
         writeTime(out, state.end());
-        out.writeStringProperty("status", state.status().wire());
+        out.writeStringProperty("status", EVENT_STATUS[state.status().ordinal()]);
         optional(out, "organizerEmail", state.organizerEmail());
         out.writeBooleanProperty("organizedByConnectedUser", state.organizedByConnectedUser());
         out.writeName("attendees");
@@ -99,7 +132,8 @@ final class ChangeMessageJson {
             out.writeNumberProperty("personId", attendee.personId().value());
         }
         optional(out, "displayName", attendee.displayName());
-        out.writeStringProperty("responseStatus", attendee.responseStatus().wire());
+        out.writeStringProperty(
+                "responseStatus", RESPONSE_STATUS[attendee.responseStatus().ordinal()]);
         out.writeBooleanProperty("organizer", attendee.organizer());
         out.writeBooleanProperty("optional", attendee.optional());
         out.writeEndObject();

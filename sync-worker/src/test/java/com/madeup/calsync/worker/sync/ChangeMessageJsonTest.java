@@ -80,6 +80,30 @@ class ChangeMessageJsonTest {
     }
 
     @Test
+    void everyStatusIsWrittenAsTheMapperWritesIt() {
+        for (EventStatus status : EventStatus.values()) {
+            for (ResponseStatus response : ResponseStatus.values()) {
+                EventState state = new EventState(
+                        "s",
+                        null,
+                        null,
+                        EventTime.allDay(LocalDate.of(2026, 1, 1)),
+                        EventTime.allDay(LocalDate.of(2026, 1, 2)),
+                        status,
+                        null,
+                        false,
+                        List.of(new Attendee("x@example.com", null, "X", response, false, false)),
+                        null,
+                        "e",
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        null,
+                        null);
+                assertSameAsMapper(change(ChangeKind.UPSERTED, state, ChangeSource.COMMAND, null));
+            }
+        }
+    }
+
+    @Test
     void deletionsAndCommandChangesAreWrittenAsTheMapperWritesThem() {
         assertSameAsMapper(change(ChangeKind.DELETED, null, ChangeSource.PROVIDER, null));
         assertSameAsMapper(change(
