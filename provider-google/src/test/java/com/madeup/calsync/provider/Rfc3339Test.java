@@ -40,6 +40,7 @@ class Rfc3339Test {
             "+12026-03-01T10:00:00Z",
             "2026-03-01T10:00:00+01:00:30",
             "2026-03-01T10:00:00+0100",
+            "2026-03-01T10:00:00.Z", // java.time reads a point without digits
         }) {
             assertThat(Rfc3339.fast(text)).as(text).isNull();
         }
@@ -49,7 +50,6 @@ class Rfc3339Test {
             "2026-03-01T10:00:00",
             "2026-13-01T10:00:00Z",
             "2026-03-01T10:00:00+19:00",
-            "2026-03-01T10:00:00.Z",
             "２026-03-01T10:00:00Z",
             "not a time at all, not a time",
         }) {
