@@ -114,6 +114,26 @@ class ChangeMessageJsonTest {
     }
 
     @Test
+    void instantsAreWrittenAsInstantToStringWritesThem() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 50_000; i++) {
+            long seconds = random.nextLong(-62_167_219_200L - 1000, 253_402_300_799L + 1000);
+            int nanos = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nanos);
+            assertThat(ChangeMessageJson.isoInstant(instant)).isEqualTo(instant.toString());
+        }
+        for (Instant edge :
+                new Instant[] {Instant.EPOCH, Instant.MIN, Instant.MAX, Instant.parse("0000-01-01T00:00:00Z")}) {
+            assertThat(ChangeMessageJson.isoInstant(edge)).isEqualTo(edge.toString());
+        }
+    }
+
+    @Test
     void whatIsWrittenReadsBackAsTheSameMessage() {
         CalendarEventChanged change = change(ChangeKind.DELETED, null, ChangeSource.PROVIDER, null);
         assertThat(JSON.readValue(writer.write(change), CalendarEventChanged.class))
