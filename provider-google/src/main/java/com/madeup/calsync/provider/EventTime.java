@@ -52,7 +52,7 @@ public record EventTime(String date, String dateTime, String timeZone) {
             throw new IllegalStateException("an all-day time has no instant: " + this);
         }
         try {
-            return OffsetDateTime.parse(dateTime);
+            return Rfc3339.offsetDateTime(dateTime);
         } catch (DateTimeParseException noOffset) {
             if (timeZone == null) {
                 throw noOffset;

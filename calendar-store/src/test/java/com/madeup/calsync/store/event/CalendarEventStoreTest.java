@@ -62,6 +62,48 @@ class CalendarEventStoreTest {
     }
 
     @Test
+    void timesAreStoredToTheMicrosecondRoundedAsPostgresRoundsTheirText() {
+        long calendarId = db.newCalendar(clock);
+        EventRow base = event(calendarId, "times", "\"1\"", "1969-07-20T20:17:40.0000007Z", List.of());
+        EventRow row = new EventRow(
+                calendarId,
+                "times",
+                Instant.parse("2026-12-01T09:00:00.123456789Z"),
+                Instant.parse("1960-01-01T00:00:00.000000400Z"),
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                "confirmed",
+                base.etag(),
+                base.providerUpdated(),
+                null,
+                null,
+                List.of());
+
+        store.upsert(List.of(row));
+
+        EventRow stored = store.find(calendarId, "times").orElseThrow().row();
+        assertThat(stored.startTime()).isEqualTo(Instant.parse("2026-12-01T09:00:00.123457Z"));
+        assertThat(stored.endTime()).isEqualTo(Instant.parse("1960-01-01T00:00:00Z"));
+        assertThat(stored.providerUpdated()).isEqualTo(Instant.parse("1969-07-20T20:17:40.000001Z"));
+        assertThat(db.jdbc.queryForObject(
+                        "SELECT provider_updated = '1969-07-20T20:17:40.0000007Z'::timestamptz FROM calendar_events"
+                                + " WHERE calendar_id = ? AND uuid = 'times'",
+                        Boolean.class,
+                        calendarId))
+                .as("the same value PostgreSQL makes of the text")
+                .isTrue();
+    }
+
+    @Test
     void sameEtagTwiceIsUnchangedAndKeepsOneRow() {
         long calendarId = db.newCalendar(clock);
         EventRow row = event(calendarId, "e1", "\"1\"", "2026-11-20T10:00:00Z", List.of());

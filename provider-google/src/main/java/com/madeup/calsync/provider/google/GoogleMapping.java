@@ -9,6 +9,7 @@ import com.madeup.calsync.provider.ProviderCalendar;
 import com.madeup.calsync.provider.ProviderChannel;
 import com.madeup.calsync.provider.ProviderEvent;
 import com.madeup.calsync.provider.ProviderPerson;
+import com.madeup.calsync.provider.Rfc3339;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ final class GoogleMapping {
                 extended == null ? null : extended.privateProperties(),
                 extended == null ? null : extended.sharedProperties(),
                 event.etag(),
-                event.updated() == null ? null : Instant.parse(event.updated()),
+                event.updated() == null ? null : Rfc3339.instant(event.updated()),
                 event.iCalUid(),
                 event.sequence(),
                 event.htmlLink());

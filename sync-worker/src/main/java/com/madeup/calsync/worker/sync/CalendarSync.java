@@ -1,6 +1,5 @@
 package com.madeup.calsync.worker.sync;
 
-import com.madeup.calsync.messaging.ContractPublisher;
 import com.madeup.calsync.model.CalendarId;
 import com.madeup.calsync.model.ConnectionId;
 import com.madeup.calsync.model.EventState;
@@ -68,7 +67,7 @@ public final class CalendarSync {
     private final CalendarEventStore events;
     private final CalendarRepository calendars;
     private final PersonLookup persons;
-    private final ContractPublisher publisher;
+    private final ChangeSender sender;
     private final Clock clock;
     private final Supplier<UUID> messageIds;
     private final Duration ackTimeout;
@@ -83,7 +82,7 @@ public final class CalendarSync {
             CalendarEventStore events,
             CalendarRepository calendars,
             JdbcTemplate jdbc,
-            ContractPublisher publisher,
+            ChangeSender sender,
             Clock clock,
             Supplier<UUID> messageIds,
             Duration ackTimeout,
@@ -95,7 +94,7 @@ public final class CalendarSync {
         this.events = Objects.requireNonNull(events, "events");
         this.calendars = Objects.requireNonNull(calendars, "calendars");
         this.persons = new PersonLookup(Objects.requireNonNull(jdbc, "jdbc"));
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.sender = Objects.requireNonNull(sender, "sender");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.messageIds = Objects.requireNonNull(messageIds, "messageIds");
         this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
@@ -260,7 +259,7 @@ public final class CalendarSync {
             this.calendar = calendar;
             this.full = full;
             this.changes = new ChangePublisher(
-                    publisher,
+                    sender,
                     clock,
                     messageIds,
                     ackTimeout,

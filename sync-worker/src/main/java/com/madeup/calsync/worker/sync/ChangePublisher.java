@@ -1,6 +1,5 @@
 package com.madeup.calsync.worker.sync;
 
-import com.madeup.calsync.messaging.ContractPublisher;
 import com.madeup.calsync.model.CalendarEventChanged;
 import com.madeup.calsync.model.CalendarId;
 import com.madeup.calsync.model.ChangeKind;
@@ -9,7 +8,6 @@ import com.madeup.calsync.model.ConnectionId;
 import com.madeup.calsync.model.EventId;
 import com.madeup.calsync.model.EventState;
 import com.madeup.calsync.model.MessageMeta;
-import com.madeup.calsync.model.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +29,7 @@ final class ChangePublisher {
     // Bounds the futures held during a large full sync; waiting every few thousand costs one round trip.
     private static final int MAX_PENDING = 5_000;
 
-    private final ContractPublisher publisher;
+    private final ChangeSender sender;
     private final Clock clock;
     private final Supplier<UUID> messageIds;
     private final Duration ackTimeout;
@@ -40,13 +38,13 @@ final class ChangePublisher {
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
 
     ChangePublisher(
-            ContractPublisher publisher,
+            ChangeSender sender,
             Clock clock,
             Supplier<UUID> messageIds,
             Duration ackTimeout,
             ConnectionId connectionId,
             CalendarId calendarId) {
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.sender = Objects.requireNonNull(sender, "sender");
         this.clock = clock;
         this.messageIds = messageIds;
         this.ackTimeout = ackTimeout;
@@ -95,7 +93,7 @@ final class ChangePublisher {
     }
 
     private void send(CalendarEventChanged change) {
-        pending.add(publisher.publish(Topics.CALENDAR_EVENT_CHANGED, connectionId.toString(), change));
+        pending.add(sender.send(change));
         if (pending.size() >= MAX_PENDING) {
             awaitAcks();
         }

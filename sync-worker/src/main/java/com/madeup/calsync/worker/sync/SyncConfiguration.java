@@ -1,6 +1,5 @@
 package com.madeup.calsync.worker.sync;
 
-import com.madeup.calsync.messaging.ContractPublisher;
 import com.madeup.calsync.provider.CalendarApi;
 import com.madeup.calsync.provider.spring.GoogleTokenRefresher;
 import com.madeup.calsync.store.account.CalendarRepository;
@@ -19,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +38,7 @@ public class SyncConfiguration {
             CalendarEventStore events,
             CalendarRepository calendars,
             JdbcTemplate jdbc,
-            ContractPublisher publisher,
+            KafkaTemplate<Object, Object> kafka,
             Clock clock,
             SyncProperties properties,
             PlatformTransactionManager transactionManager,
@@ -50,7 +50,7 @@ public class SyncConfiguration {
                 events,
                 calendars,
                 jdbc,
-                publisher,
+                new ChangeSender(kafka),
                 clock,
                 UUID::randomUUID,
                 properties.publishTimeout(),

@@ -441,7 +441,7 @@ class SyncIntegrationTest {
                 eventStore,
                 calendars,
                 jdbc,
-                new ContractPublisher(new KafkaTemplate<>(unreachable), JSON, Duration.ofSeconds(2)),
+                new ChangeSender(new KafkaTemplate<>(unreachable)),
                 clock,
                 UUID::randomUUID,
                 Duration.ofSeconds(2),
