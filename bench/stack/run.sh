@@ -4,7 +4,7 @@
 # measured from outside. Prints one line per figure; see e2e's StackBenchmark for what each phase does.
 #
 #   bench/stack/run.sh [all|propagation|burst|load ...]
-#     propagation  (#5 b) change at the emulator -> row committed, 40 isolated changes 1.5 s apart
+#     propagation  (#5 b) change at the emulator -> row committed, 200 isolated changes 1.5 s apart
 #     burst        (#5 d) 1,000 changes on one calendar in about 1 s -> events.list calls
 #     load         (#8.5) a minute of mixed load; peak RSS of every process and of the whole stack
 set -euo pipefail

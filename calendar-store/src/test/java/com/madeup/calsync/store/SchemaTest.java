@@ -42,7 +42,7 @@ class SchemaTest {
 
         assertThat(db.jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
                 .isEqualTo(applied)
-                .isEqualTo(13);
+                .isEqualTo(14);
         assertThat(db.jdbc.queryForObject(
                         "SELECT count(*) FROM information_schema.columns WHERE table_name = 'provider_connections'"
                                 + " AND column_name = 'calendar_list_sync_token'",
@@ -129,5 +129,101 @@ class SchemaTest {
         assertThatThrownBy(() -> db.jdbc.update(
                         "INSERT INTO calendar_event_invitations (event_id, email) VALUES (?, 'bob@X.org')", eventId))
                 .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    // Invitation references are checked per statement (changeset 0014), not by row-level foreign keys:
+    // the same rules must hold.
+
+    @Test
+    void invitationOfAnUnknownEventIsRejected() {
+        assertThatThrownBy(() -> db.jdbc.update(
+                        "INSERT INTO calendar_event_invitations (event_id, email) VALUES (999999, 'a@x.org')"))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("calendar_event_invitations_event_id_fkey")
+                .hasMessageContaining("999999");
+    }
+
+    @Test
+    void invitationOfAnUnknownPersonIsRejected() {
+        long eventId = newEvent(db.newCalendar(Clock.systemUTC()));
+
+        assertThatThrownBy(() -> db.jdbc.update(
+                        "INSERT INTO calendar_event_invitations (event_id, invited_id, email) VALUES (?, 888888, 'a@x.org')",
+                        eventId))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("calendar_event_invitations_invited_id_fkey");
+    }
+
+    @Test
+    void movingAnInvitationToAnUnknownEventIsRejected() {
+        long eventId = newEvent(db.newCalendar(Clock.systemUTC()));
+        db.jdbc.update("INSERT INTO calendar_event_invitations (event_id, email) VALUES (?, 'move@x.org')", eventId);
+
+        assertThatThrownBy(() -> db.jdbc.update(
+                        "UPDATE calendar_event_invitations SET event_id = 777777 WHERE event_id = ?", eventId))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("calendar_event_invitations_event_id_fkey");
+    }
+
+    @Test
+    void deletingEventsDeletesTheirInvitationsAndOnlyTheirs() {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+        long deleted = newEvent(calendarId);
+        long kept = newEvent(calendarId);
+        for (long eventId : List.of(deleted, kept)) {
+            db.jdbc.update(
+                    "INSERT INTO calendar_event_invitations (event_id, email) VALUES (?, 'a@x.org'), (?, 'b@x.org')",
+                    eventId,
+                    eventId);
+        }
+
+        db.jdbc.update("DELETE FROM calendar_events WHERE id = ?", deleted);
+
+        assertThat(invitationCount(deleted)).isZero();
+        assertThat(invitationCount(kept)).isEqualTo(2);
+    }
+
+    @Test
+    void deletingACalendarDeletesTheInvitationsOfItsEvents() {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+        long eventId = newEvent(calendarId);
+        db.jdbc.update("INSERT INTO calendar_event_invitations (event_id, email) VALUES (?, 'a@x.org')", eventId);
+
+        db.jdbc.update("DELETE FROM calendars WHERE id = ?", calendarId);
+
+        assertThat(invitationCount(eventId)).isZero();
+    }
+
+    @Test
+    void deletingAPersonKeepsTheirInvitationsByEmail() {
+        long eventId = newEvent(db.newCalendar(Clock.systemUTC()));
+        long personId = db.jdbc.queryForObject(
+                "INSERT INTO persons (email, display_name) VALUES ('gone@x.org', 'Gone') RETURNING id", Long.class);
+        db.jdbc.update(
+                "INSERT INTO calendar_event_invitations (event_id, invited_id, email) VALUES (?, ?, 'gone@x.org')",
+                eventId,
+                personId);
+
+        db.jdbc.update("DELETE FROM persons WHERE id = ?", personId);
+
+        assertThat(db.jdbc.queryForList(
+                        "SELECT email FROM calendar_event_invitations WHERE event_id = ? AND invited_id IS NULL",
+                        String.class,
+                        eventId))
+                .containsExactly("gone@x.org");
+    }
+
+    private static long newEvent(long calendarId) {
+        return db.jdbc.queryForObject(
+                "INSERT INTO calendar_events (uuid, calendar_id, start_time, end_time) VALUES (?, ?, now(), now())"
+                        + " RETURNING id",
+                Long.class,
+                UUID.randomUUID().toString(),
+                calendarId);
+    }
+
+    private static int invitationCount(long eventId) {
+        return db.jdbc.queryForObject(
+                "SELECT count(*) FROM calendar_event_invitations WHERE event_id = ?", Integer.class, eventId);
     }
 }

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +67,7 @@ public final class StackBenchmark {
             bench.connectAndSync();
             for (String phase : phases) {
                 switch (phase) {
-                    case "propagation" -> bench.propagation(40);
+                    case "propagation" -> bench.propagation(200);
                     case "burst" -> bench.burst(1000, Duration.ofSeconds(1));
                     case "load" -> bench.load(Duration.ofSeconds(60));
                     default -> throw new IllegalArgumentException("unknown phase " + phase);
@@ -102,15 +102,22 @@ public final class StackBenchmark {
         System.out.printf("STACK connected, %d events synced and channels open in %.1f s%n", expected, seconds(begin));
     }
 
-    /** Isolated changes, one at a time: time from sending the change to the emulator to the committed row. */
+    /**
+     * Isolated changes, one at a time: time from sending the change to the emulator to the committed
+     * row. For the slowest changes it prints how many pushes the emulator sent and how many
+     * {@code events.list} calls were made while the change was in flight (1 and 1 when nothing else
+     * happened), and how long after the previous change it was sent.
+     */
     private void propagation(int changes) throws SQLException {
         List<String> eventIds = timedEventIds(changes);
-        List<Double> millis = new ArrayList<>();
+        record Sample(int index, double millis, long pushes, long lists) {}
+        List<Sample> samples = new ArrayList<>();
         try (Connection db = database()) {
             PreparedStatement summaryOf = db.prepareStatement("SELECT summary FROM calendar_events WHERE uuid = ?");
             for (int i = 0; i < changes; i++) {
                 String eventId = eventIds.get(i % eventIds.size());
                 String summary = "Propagation " + i + " " + System.nanoTime();
+                var before = emulator.stats();
                 long sent = System.nanoTime();
                 emulator.patchEvent(ACCOUNT, eventId, Map.of("summary", summary));
                 long deadline = sent + Duration.ofSeconds(30).toNanos();
@@ -120,17 +127,32 @@ public final class StackBenchmark {
                     }
                     pause(Duration.ofMillis(2));
                 }
-                millis.add((System.nanoTime() - sent) / 1e6);
+                double millis = (System.nanoTime() - sent) / 1e6;
+                var after = emulator.stats();
+                samples.add(new Sample(
+                        i,
+                        millis,
+                        after.at("/push/sent").asLong()
+                                - before.at("/push/sent").asLong(),
+                        after.at("/calls/calendar.events.list").asLong()
+                                - before.at("/calls/calendar.events.list").asLong()));
                 // Isolated: past the worker's per-calendar pass interval (1 s), so no change waits for a
                 // pass slot; changes closer together are a burst, measured below.
                 pause(Duration.ofMillis(1500));
             }
         }
-        Collections.sort(millis);
+        List<Double> millis =
+                new ArrayList<>(samples.stream().map(Sample::millis).sorted().toList());
         System.out.printf(
                 "PROPAGATION change at the emulator -> row committed, %d isolated changes: p50 %.0f ms, p90 %.0f ms,"
                         + " p99 %.0f ms, max %.0f ms (targets: p50 <= 100, p99 <= 300)%n",
                 changes, percentile(millis, 50), percentile(millis, 90), percentile(millis, 99), millis.getLast());
+        samples.stream()
+                .sorted(Comparator.comparingDouble(Sample::millis).reversed())
+                .limit(5)
+                .forEach(slow -> System.out.printf(
+                        "PROPAGATION slow change #%d: %.0f ms, %d pushes sent, %d events.list calls meanwhile%n",
+                        slow.index(), slow.millis(), slow.pushes(), slow.lists()));
     }
 
     /** {@code count} changes to one calendar spread over {@code over}; the worker's list calls for them. */

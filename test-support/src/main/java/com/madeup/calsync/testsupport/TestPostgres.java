@@ -38,6 +38,12 @@ public final class TestPostgres {
     public static final String USER_ENV = "CALSYNC_TEST_DATABASE_USER";
     public static final String PASSWORD_ENV = "CALSYNC_TEST_DATABASE_PASSWORD";
 
+    /**
+     * System property: {@code true} keeps PostgreSQL's crash-safe defaults (fsync, synchronous
+     * commit, full-page writes) on the embedded server, as benchmarks need; tests turn them off.
+     */
+    public static final String DURABLE_PROPERTY = "calsync.test.postgres.durable";
+
     private static final Logger log = LoggerFactory.getLogger(TestPostgres.class);
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+)(?:/([^?]*))?(\\?.*)?$");
     private static final AtomicInteger DATABASE_COUNTER = new AtomicInteger();
@@ -135,17 +141,19 @@ public final class TestPostgres {
 
         static Embedded start() {
             try {
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         // Our hook stops it; zonky's own hook would race ours.
                         .setRegisterShutdownHook(false)
                         .setPGStartupWait(Duration.ofSeconds(30))
                         .setServerConfig("listen_addresses", "127.0.0.1")
-                        .setServerConfig("max_connections", "300")
-                        // Test data need not survive a crash: skip the disk flushes.
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .start();
+                        .setServerConfig("max_connections", "300");
+                if (!Boolean.getBoolean(DURABLE_PROPERTY)) {
+                    // Test data need not survive a crash: skip the disk flushes.
+                    builder.setServerConfig("fsync", "off")
+                            .setServerConfig("synchronous_commit", "off")
+                            .setServerConfig("full_page_writes", "off");
+                }
+                EmbeddedPostgres postgres = builder.start();
                 return new Embedded(postgres);
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException(

@@ -118,12 +118,7 @@ class ChangeMessageJsonTest {
         java.util.Random random = new java.util.Random(7);
         for (int i = 0; i < 50_000; i++) {
             long seconds = random.nextLong(-62_167_219_200L - 1000, 253_402_300_799L + 1000);
-            int nanos = switch (random.nextInt(4)) {
-                case 0 -> 0;
-                case 1 -> random.nextInt(1000) * 1_000_000;
-                case 2 -> random.nextInt(1_000_000) * 1000;
-                default -> random.nextInt(1_000_000_000);
-            };
+            int nanos = randomNanos(random);
             Instant instant = Instant.ofEpochSecond(seconds, nanos);
             assertThat(ChangeMessageJson.isoInstant(instant)).isEqualTo(instant.toString());
         }
@@ -134,10 +129,38 @@ class ChangeMessageJsonTest {
     }
 
     @Test
+    void offsetDateTimesAreWrittenAsTheIsoFormatterWritesThem() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            long seconds = random.nextLong(-62_167_219_200L - 100_000, 253_402_300_799L + 100_000);
+            int nanos = randomNanos(random);
+            java.time.ZoneOffset offset = switch (random.nextInt(3)) {
+                case 0 -> java.time.ZoneOffset.UTC;
+                case 1 -> java.time.ZoneOffset.ofTotalSeconds(random.nextInt(-18, 19) * 900); // quarter hours
+                default -> java.time.ZoneOffset.ofTotalSeconds(random.nextInt(-64_800, 64_801)); // any second
+            };
+            java.time.OffsetDateTime time =
+                    java.time.OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), offset);
+            assertThat(ChangeMessageJson.isoOffsetDateTime(time))
+                    .isEqualTo(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+        }
+    }
+
+    @Test
     void whatIsWrittenReadsBackAsTheSameMessage() {
         CalendarEventChanged change = change(ChangeKind.DELETED, null, ChangeSource.PROVIDER, null);
         assertThat(JSON.readValue(writer.write(change), CalendarEventChanged.class))
                 .isEqualTo(change);
+    }
+
+    /** None, whole milliseconds, whole microseconds or any nanoseconds: each way a fraction is written. */
+    private static int randomNanos(java.util.Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1000;
+            default -> random.nextInt(1_000_000_000);
+        };
     }
 
     private void assertSameAsMapper(CalendarEventChanged change) {
