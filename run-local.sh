@@ -45,7 +45,8 @@ done
 
 LAUNCHER=deploy/target/deploy-0.1.0-SNAPSHOT.jar
 # The jars the stack runs; each is rebuilt when missing or older than its module's sources.
-MODULES=(shared-model calendar-store google-emulator webhook-ingress sync-worker outbound-writer dashboard deploy)
+MODULES=(shared-model messaging calendar-store google-emulator provider-google provider-google-spring webhook-ingress sync-worker
+    outbound-writer dashboard deploy)
 
 needs_build() {
     local module jar

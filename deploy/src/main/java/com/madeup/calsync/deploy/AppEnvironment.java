@@ -62,6 +62,8 @@ final class AppEnvironment {
     Map<String, String> forApp(App app) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(app.port()));
+        // Loopback only, like the database, the broker and the emulator: a laptop's stack is not a server.
+        env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
         env.put("SPRING_DATASOURCE_USERNAME", database.user());

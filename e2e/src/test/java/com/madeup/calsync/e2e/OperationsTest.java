@@ -38,6 +38,33 @@ class OperationsTest {
         });
     }
 
+    /**
+     * A laptop's stack is not a server: every port the launcher hands out is bound to 127.0.0.1 only,
+     * read from the kernel's table of listening TCP sockets (IPv4 and IPv6).
+     */
+    @Test
+    void everyPortListensOnLoopbackOnly(RunningStack stack) throws java.io.IOException {
+        Map<Integer, List<String>> listening = new java.util.HashMap<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(table))) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length < 4 || !fields[3].equals("0A")) { // 0A: LISTEN
+                    continue;
+                }
+                String[] local = fields[1].split(":");
+                listening
+                        .computeIfAbsent(Integer.parseInt(local[1], 16), port -> new java.util.ArrayList<>())
+                        .add(local[0]);
+            }
+        }
+        stack.ports()
+                .forEach((flag, port) -> assertThat(listening.get(port))
+                        .as("addresses listening on %s %d (hex, as the kernel writes them)", flag, port)
+                        .isNotEmpty()
+                        .allMatch(address -> address.equals("0100007F") // 127.0.0.1
+                                || address.equals("00000000000000000000000001000000"))); // ::1
+    }
+
     @Test
     void prometheusShowsTheMetricsTheRunbookNames(RunningStack stack) {
         Map<String, String> scraped = new java.util.LinkedHashMap<>();

@@ -122,6 +122,11 @@ public final class RunningStack {
         return "http://127.0.0.1:" + ports.get("writer-port");
     }
 
+    /** Every port the stack was given, by launcher flag ("dashboard-port", "kafka-port", ...). */
+    public Map<String, Integer> ports() {
+        return Map.copyOf(ports);
+    }
+
     /** Each app's base URL by module name; every one serves /actuator. */
     public Map<String, String> appUrls() {
         Map<String, String> urls = new LinkedHashMap<>();
