@@ -62,6 +62,7 @@ class OperationsTest {
                         .as("addresses listening on %s %d (hex, as the kernel writes them)", flag, port)
                         .isNotEmpty()
                         .allMatch(address -> address.equals("0100007F") // 127.0.0.1
+                                || address.equals("0000000000000000FFFF00000100007F") // ::ffff:127.0.0.1 (Kafka)
                                 || address.equals("00000000000000000000000001000000"))); // ::1
     }
 
