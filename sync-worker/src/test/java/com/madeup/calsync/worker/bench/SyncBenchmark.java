@@ -281,7 +281,7 @@ public final class SyncBenchmark {
     /**
      * CPU ticks of this JVM's live threads, summed by thread name with digits folded ("C2
      * CompilerThre#"): where the JVM's share goes (worker, emulator, broker, JIT, GC). Threads that
-     * ended during the run are missing here and show as "ended threads".
+     * ended during the run are missing, so the printed total ("live threads") can be below the JVM's.
      */
     private static java.util.Map<String, Long> threadTicks() {
         java.util.Map<String, Long> byName = new java.util.TreeMap<>();
@@ -291,9 +291,7 @@ public final class SyncBenchmark {
                     String stat = java.nio.file.Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
                             .replaceAll("[0-9]+", "#");
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    byName.merge(name + "|" + task.getFileName(), ticks, Long::sum);
+                    byName.merge(name + "|" + task.getFileName(), ownTicks(statFields(stat)), Long::sum);
                 } catch (java.io.IOException | RuntimeException ended) {
                     // the thread ended while we read
                 }
@@ -302,6 +300,16 @@ public final class SyncBenchmark {
             return byName;
         }
         return byName;
+    }
+
+    /** The fields of a /proc stat line after the command name (which may hold spaces): state first. */
+    private static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** utime + stime, in clock ticks (USER_HZ, 100 per second), from {@link #statFields}. */
+    private static long ownTicks(String[] fields) {
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static void printThreadBreakdown(
@@ -401,9 +409,9 @@ public final class SyncBenchmark {
 
         private static long ticks(long pid, boolean withReapedChildren) {
             try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                String[] fields =
+                        statFields(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")));
+                long own = ownTicks(fields);
                 return withReapedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
             } catch (java.io.IOException | RuntimeException gone) {
                 return 0;
