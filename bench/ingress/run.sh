@@ -3,7 +3,8 @@
 # Starts PostgreSQL + a real Kafka broker through the deploy launcher (--no-apps), registers CHANNELS
 # push channels, starts the ingress jar (APP_JVM_OPTS, benchmark endpoint on), warms up, then runs
 # ROUNDS x (notify, trivial, bare) with wrk and prints per round: req/s, p50/p99, non-2xx, CPU per request of
-# the app, the broker and wrk, and the CPU the rest of the machine used meanwhile (other builds); then
+# the app, the broker and wrk, and the CPU the rest of the machine used meanwhile (other builds), and for notify
+# the producer's batching and the mean time from send to Kafka's acknowledgement; then
 # the median ratio and the peak RSS (VmHWM) of the app and of the broker. notify and trivial get the same
 # request (push.lua: Google's headers, no body), so only the handler differs; bare is /bench/trivial with
 # no headers at all (bare.lua), the lightest request, shown for comparison.
@@ -205,6 +206,11 @@ run_wrk() {
 }
 
 use() { APP_PID=$(pid_of "$1"); URL=http://127.0.0.1:$(port_of "$1"); }
+# "sum-seconds count" of the app's send-to-acknowledgement timer (calsync.ingress.notification.publish)
+publish_timer() {
+    curl -fs "$URL/actuator/prometheus" | awk '/^calsync_ingress_notification_publish_seconds_sum/ {s=$NF}
+        /^calsync_ingress_notification_publish_seconds_count/ {c=$NF} END {printf "%s %s\n", s + 0, c + 0}'
+}
 
 echo "== warm-up ($WARMUP each)"
 for v in $VARIANTS; do
@@ -223,7 +229,9 @@ for round in $(seq 1 "$ROUNDS"); do
             use "$v"
             name=$path; [ "$VARIANTS" = a ] || name=$path-$v
             [ "$round" = "$ROUNDS" ] && profile start "$name"
+            publish0=$(publish_timer)
             read -r rps p50 p99 bad app jit broker wrk_us others < <(run_wrk "$path" "$DURATION")
+            publish1=$(publish_timer)
             [ "$round" = "$ROUNDS" ] && profile stop "$name"
             printf '%-6s %-10s %10s %9s %9s %8s %8s %8s %8s %8s %8s %6s\n' "$round" "$name" "$rps" "$p50" "$p99" \
                 "$bad" "$app" "($jit)" "$broker" "$wrk_us" "$others" "$(cut -d' ' -f1 /proc/loadavg)"
@@ -233,6 +241,8 @@ for round in $(seq 1 "$ROUNDS"); do
                     /^kafka_producer_records_per_request_avg\{/ {r=$NF} /^kafka_producer_batch_size_avg\{/ {b=$NF}
                     /^kafka_producer_request_latency_avg\{/ {l=$NF}
                     END {printf "       producer: %.1f records per produce request, %.0f B per batch, %.2f ms per request\n", r, b, l}'
+                # mean time from send to acknowledgement in this round: the Kafka stage's share of the latency
+                echo "$publish0 $publish1" | awk '{n = $4 - $2; if (n > 0) printf "       send to ack: %.2f ms mean over %d notifications\n", ($3 - $1) / n * 1000, n}'
             fi
         done
     done
