@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.madeup.calsync.model.Topics;
-import com.madeup.calsync.store.channel.SubscriptionStore;
 import com.madeup.calsync.testsupport.CalsyncEmbeddedKafka;
 import com.madeup.calsync.testsupport.TestKafka;
 import com.madeup.calsync.testsupport.TestPostgres;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -43,42 +36,22 @@ import tools.jackson.databind.json.JsonMapper;
             "calsync.ingress.command-clients[0].token-sha256=" + IngressIntegrationTest.BILLING_TOKEN_SHA256
         })
 @CalsyncEmbeddedKafka
-class IngressIntegrationTest {
+class IngressIntegrationTest extends IngressHttpTestBase {
 
     static final String BILLING_TOKEN = "billing-secret-token";
     /** SHA-256 of {@link #BILLING_TOKEN}, as configured in production (no plaintext in config). */
     static final String BILLING_TOKEN_SHA256 = "35329d2f4490ba014cdcb0929f95411f0032259d43a2ce36ec1d7b53afc6e946";
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestPostgres.registerDataSource(registry);
     }
 
-    @LocalServerPort
-    int port;
-
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    SubscriptionStore subscriptions;
-
-    @Autowired
-    MeterRegistry meters;
-
-    @Autowired
     JsonMapper jsonMapper;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
-
-    private IngressDatabase db() {
-        return new IngressDatabase(jdbc, subscriptions);
-    }
 
     @Test
     void configuredHashIsTheHashOfTheTestToken() {
@@ -259,19 +232,9 @@ class IngressIntegrationTest {
 
     private HttpResponse<String> notify(String channel, String token, String state, String number, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/calendar/notifications/create"))
-                .timeout(WAIT)
-                .header("X-Goog-Channel-Id", channel)
-                .header("X-Goog-Resource-ID", "resource-" + channel)
-                .header("X-Goog-Resource-URI", "https://www.googleapis.com/calendar/v3/calendars/x/events?alt=json")
-                .header("X-Goog-Resource-State", state)
-                .header("X-Goog-Message-Number", number)
-                .header("X-Goog-Channel-Expiration", "Tue, 01 Dec 2026 01:13:52 GMT")
-                .POST(body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("X-Goog-Channel-Token", token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                PushRequests.notification(uri("/"), WAIT, channel, token, state, number, body),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> command(String token, String json) throws IOException, InterruptedException {
@@ -290,10 +253,6 @@ class IngressIntegrationTest {
                 .tag("outcome", outcome)
                 .counter()
                 .count();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     static String createJson(UUID connectionId, UUID commandId, String summary) {

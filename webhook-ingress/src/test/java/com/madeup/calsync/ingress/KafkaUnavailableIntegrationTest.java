@@ -2,22 +2,14 @@ package com.madeup.calsync.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.madeup.calsync.store.channel.SubscriptionStore;
 import com.madeup.calsync.testsupport.TestPostgres;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,9 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.kafka.producer.properties.max.block.ms=1000",
             "spring.kafka.admin.auto-create=false"
         })
-class KafkaUnavailableIntegrationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(15);
+class KafkaUnavailableIntegrationTest extends IngressHttpTestBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -49,23 +39,9 @@ class KafkaUnavailableIntegrationTest {
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort);
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    SubscriptionStore subscriptions;
-
-    @Autowired
-    MeterRegistry meters;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
-
     @Test
     void verifiedNotificationGets503WithRetryAfter() throws Exception {
-        IngressDatabase db = new IngressDatabase(jdbc, subscriptions);
+        IngressDatabase db = db();
         IngressDatabase.Connection connection = db.newConnection();
         String channel = "chan-" + UUID.randomUUID();
         db.eventsChannel(connection, channel, "anna@example.com", "token-1");
@@ -105,9 +81,5 @@ class KafkaUnavailableIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

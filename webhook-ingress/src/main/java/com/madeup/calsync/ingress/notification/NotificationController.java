@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,8 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Google's push notifications: verify the channel and its token, publish a {@link
  * CalendarChangeNotified} keyed by the connection id, and answer 200 only once Kafka acknowledged it
- * (acks=all). When Kafka fails or is slow the answer is 503 with {@code Retry-After}, which Google
- * retries: never a 2xx for a notification that was not stored.
+ * (acks=all). When Kafka fails or is slow, or PostgreSQL (where the channels are) cannot be reached
+ * for a channel not in the cache, the answer is 503 with {@code Retry-After}, which Google retries:
+ * never a 2xx for a notification that was not stored.
  *
  * <p>No thread waits for the acknowledgement: the handler starts a servlet {@link
  * jakarta.servlet.AsyncContext} and returns; the producer's callback answers and completes it
@@ -53,6 +55,7 @@ final class NotificationController {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationController.class);
     private static final String REJECTED = "unknown channel or wrong token";
+    private static final String STORE_UNAVAILABLE = "channel store unavailable, retry later";
 
     private final ChannelVerifier verifier;
     private final KafkaSender sender;
@@ -90,7 +93,22 @@ final class NotificationController {
             log.info("Rejected a malformed push notification: {}", e.getMessage());
             return text(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        Verification verification = verifier.verify(headers.channelId(), headers.token());
+        Verification verification;
+        try {
+            verification = verifier.verify(headers.channelId(), headers.token());
+        } catch (DataAccessException e) {
+            // PostgreSQL holds the channels: unreachable, nothing can be verified, so Google should retry.
+            metrics.count(Outcome.STORE_UNAVAILABLE);
+            log.warn(
+                    "Could not verify a push notification of channel {}: the channel store is unavailable;"
+                            + " answered 503: {}",
+                    headers.channelId(),
+                    e.getMostSpecificCause().toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body(STORE_UNAVAILABLE);
+        }
         return switch (verification.result()) {
             case UNKNOWN_CHANNEL -> {
                 metrics.count(Outcome.REJECTED_UNKNOWN_CHANNEL);

@@ -20,7 +20,9 @@ final class NotificationMetrics {
         REJECTED_UNKNOWN_CHANNEL,
         REJECTED_TOKEN,
         REJECTED_MALFORMED,
-        KAFKA_UNAVAILABLE
+        KAFKA_UNAVAILABLE,
+        /** PostgreSQL unreachable for a channel not in the cache: answered 503, nothing published. */
+        STORE_UNAVAILABLE
     }
 
     private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
