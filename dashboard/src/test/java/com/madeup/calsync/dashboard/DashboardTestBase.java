@@ -127,7 +127,14 @@ abstract class DashboardTestBase {
 
     /** Stores an event as the sync worker would; returns our event id. */
     long storedEvent(long calendarId, String summary, String description, boolean organizedByUser, Instant start) {
-        EventRow row = new EventRow(
+        List<UpsertResult> results =
+                events.upsert(List.of(eventRow(calendarId, summary, description, organizedByUser, start)));
+        return results.getFirst().eventId();
+    }
+
+    /** An hour-long event of the calendar as the sync worker would store it (not stored yet). */
+    EventRow eventRow(long calendarId, String summary, String description, boolean organizedByUser, Instant start) {
+        return new EventRow(
                 calendarId,
                 "ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
                 start,
@@ -149,7 +156,5 @@ abstract class DashboardTestBase {
                 null,
                 null,
                 List.of());
-        List<UpsertResult> results = events.upsert(List.of(row));
-        return results.getFirst().eventId();
     }
 }

@@ -174,6 +174,25 @@ public final class CalendarEventStore {
                 .findFirst();
     }
 
+    /**
+     * The stored version (etag and provider {@code updated}) of one event, without reading the rest:
+     * empty when the calendar has no such event.
+     */
+    public Optional<StoredVersion> version(long calendarId, String providerEventId) {
+        return jdbc
+                .query(
+                        "SELECT etag, provider_updated FROM calendar_events WHERE calendar_id = ? AND uuid = ?",
+                        (rs, rowNum) ->
+                                new StoredVersion(rs.getString("etag"), instant(rs.getTimestamp("provider_updated"))),
+                        calendarId,
+                        providerEventId)
+                .stream()
+                .findFirst();
+    }
+
+    /** An event's stored version: the provider's etag and {@code updated} (either may be null). */
+    public record StoredVersion(String etag, Instant providerUpdated) {}
+
     /** One event by our id, with its invitations. */
     public Optional<StoredEvent> findById(long eventId) {
         return withInvitations(jdbc.query(SELECT_EVENTS + "WHERE id = ?", CalendarEventStore::event, eventId)).stream()

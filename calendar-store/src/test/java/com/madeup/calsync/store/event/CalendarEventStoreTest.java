@@ -104,6 +104,22 @@ class CalendarEventStoreTest {
     }
 
     @Test
+    void versionIsTheStoredEtagAndUpdatedOrEmpty() {
+        long calendarId = db.newCalendar(clock);
+        assertThat(store.version(calendarId, "v1")).isEmpty();
+
+        store.upsert(List.of(event(calendarId, "v1", "\"7\"", "2026-11-20T10:00:00Z", List.of())));
+
+        assertThat(store.version(calendarId, "v1"))
+                .contains(new CalendarEventStore.StoredVersion("\"7\"", Instant.parse("2026-11-20T10:00:00Z")));
+        assertThat(store.version(db.newCalendar(clock), "v1"))
+                .as("another calendar")
+                .isEmpty();
+        store.delete(calendarId, "v1");
+        assertThat(store.version(calendarId, "v1")).isEmpty();
+    }
+
+    @Test
     void sameEtagTwiceIsUnchangedAndKeepsOneRow() {
         long calendarId = db.newCalendar(clock);
         EventRow row = event(calendarId, "e1", "\"1\"", "2026-11-20T10:00:00Z", List.of());

@@ -3,9 +3,15 @@ package com.madeup.calsync.dashboard.live;
 import com.madeup.calsync.dashboard.account.CurrentUser;
 import com.madeup.calsync.model.CalendarEventChanged;
 import com.madeup.calsync.model.Topics;
+import com.madeup.calsync.store.account.CalendarRepository;
 import com.madeup.calsync.store.account.ProviderConnection;
 import com.madeup.calsync.store.account.ProviderConnectionRepository;
+import com.madeup.calsync.store.event.CalendarEventStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +52,20 @@ class LiveUpdateController {
             // Browsers reconnect an EventSource on their own after the timeout.
             return new LiveUpdates(Duration.ofMinutes(30));
         }
+
+        @Bean
+        VisibleChangeGate visibleChangeGate(
+                CalendarRepository calendars, CalendarEventStore events, LiveUpdates live, MeterRegistry meters) {
+            // Not a bean of its own: a ScheduledExecutorService bean would become @Scheduled's scheduler.
+            ScheduledExecutorService recheckTimer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("live-recheck").daemon(true).factory());
+            VisibleChangeGate gate =
+                    new VisibleChangeGate(calendars, events, recheckTimer, Duration.ofSeconds(10), live);
+            Gauge.builder("calsync.dashboard.live.waiting", gate, VisibleChangeGate::waiting)
+                    .description("Changes held back from the pages until the database shows them")
+                    .register(meters);
+            return gate;
+        }
     }
 
     @Component
@@ -69,10 +89,10 @@ class LiveUpdateController {
      */
     @Component
     static class CalendarEventChangedListener {
-        private final LiveUpdates live;
+        private final VisibleChangeGate gate;
 
-        CalendarEventChangedListener(LiveUpdates live) {
-            this.live = live;
+        CalendarEventChangedListener(VisibleChangeGate gate) {
+            this.gate = gate;
         }
 
         @KafkaListener(
@@ -81,7 +101,7 @@ class LiveUpdateController {
                 groupId = "calsync-dashboard-live-#{T(java.util.UUID).randomUUID()}",
                 properties = "auto.offset.reset=latest")
         void on(CalendarEventChanged change) {
-            live.publish(change);
+            gate.offer(change);
         }
     }
 }

@@ -47,6 +47,12 @@ public final class LiveUpdates {
         return emitter;
     }
 
+    /** Whether a page has a stream open for this connection. */
+    public boolean watched(UUID connectionId) {
+        Set<SseEmitter> set = streams.get(connectionId);
+        return set != null && !set.isEmpty();
+    }
+
     /** Pushes a change to the streams of its connection; returns how many received it. */
     public int publish(CalendarEventChanged change) {
         Set<SseEmitter> targets =
