@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -65,6 +67,21 @@ class LiveUpdateController {
                     .description("Changes held back from the pages until the database shows them")
                     .register(meters);
             return gate;
+        }
+    }
+
+    /** Ends the open streams when the application closes, before the web server's graceful shutdown waits. */
+    @Component
+    static class StreamsCloser implements ApplicationListener<ContextClosedEvent> {
+        private final LiveUpdates live;
+
+        StreamsCloser(LiveUpdates live) {
+            this.live = live;
+        }
+
+        @Override
+        public void onApplicationEvent(ContextClosedEvent event) {
+            live.closeAll();
         }
     }
 

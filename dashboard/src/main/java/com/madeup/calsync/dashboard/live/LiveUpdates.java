@@ -71,6 +71,17 @@ public final class LiveUpdates {
         return delivered;
     }
 
+    /**
+     * Ends every open stream, for shutdown: the pages' EventSource reconnects (to another instance, or
+     * to this one once restarted) instead of losing its connection mid-stream. A stream whose page is
+     * already gone cannot be ended this way (Tomcat never runs the completion on a dead connection):
+     * graceful shutdown waits for it until {@code spring.lifecycle.timeout-per-shutdown-phase}.
+     */
+    public void closeAll() {
+        streams.values().forEach(set -> set.forEach(SseEmitter::complete));
+        streams.clear();
+    }
+
     /** Sends a comment line to every open stream so idle proxies keep it open; drops dead streams. */
     public void heartbeat() {
         streams.values()
