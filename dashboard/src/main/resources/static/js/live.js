@@ -35,7 +35,14 @@
     }
 
     var source = new EventSource('/events/stream');
+    var connectedBefore = false;
     source.addEventListener('ready', function () {
+        // A 'ready' after the first is a reconnect (the server restarted or ended the stream):
+        // changes made meanwhile were never sent, so read the region again.
+        if (connectedBefore) {
+            refresh();
+        }
+        connectedBefore = true;
         document.body.setAttribute('data-live-ready', 'true');
     });
     source.addEventListener('calendar-event-changed', function (message) {

@@ -3,6 +3,7 @@ package com.madeup.calsync.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.madeup.calsync.dashboard.live.LiveUpdates;
 import com.madeup.calsync.messaging.ContractPublisher;
 import com.madeup.calsync.model.CalendarEventChanged;
 import com.madeup.calsync.model.CalendarId;
@@ -25,6 +26,7 @@ import com.madeup.calsync.store.event.EventRow;
 import com.madeup.calsync.testsupport.TestKafka;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -84,6 +86,9 @@ class DashboardBrowserIntegrationTest extends DashboardTestBase {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    LiveUpdates live;
 
     Page page;
 
@@ -325,6 +330,22 @@ class DashboardBrowserIntegrationTest extends DashboardTestBase {
         assertThat(page.textContent("#live-notice")).isEqualTo("Updated: Committed after its message");
         assertThat(page.evaluate("() => window.__sameDocument")).isEqualTo("yes");
         assertThat(liveWaiting()).isZero();
+    }
+
+    @Test
+    void aPageWhoseStreamWasEndedCatchesUpWhenItReconnects() {
+        User user = newUser("reconnect", false);
+        long calendarId = connectedCalendar(user, user.email());
+        openLiveCalendar(user);
+
+        // What a restarting dashboard does; a change stored before the page is back is never sent to it.
+        live.closeAll();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plusSeconds(1800);
+        storedEvent(calendarId, "Stored while reconnecting", null, false, start);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Stored while reconnecting"))
+                .waitFor(new Locator.WaitForOptions().setTimeout(20_000));
+        assertThat(page.evaluate("() => window.__sameDocument")).as("no reload").isEqualTo("yes");
     }
 
     /** Signs in and opens the calendar page with its live stream ready; returns the user's connection. */
