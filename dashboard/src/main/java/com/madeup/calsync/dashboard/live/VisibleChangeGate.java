@@ -10,6 +10,7 @@ import com.madeup.calsync.store.event.CalendarEventStore.StoredVersion;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,10 +102,16 @@ final class VisibleChangeGate implements AutoCloseable {
         if (!held) {
             waiting.incrementAndGet();
         }
-        timer.schedule(
-                () -> attempt(change, offeredNanos, Math.min(nextDelayMillis * 2, 1_000), true),
-                nextDelayMillis,
-                TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(
+                    () -> attempt(change, offeredNanos, Math.min(nextDelayMillis * 2, 1_000), true),
+                    nextDelayMillis,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // Shutting down: no re-check will run, and the streams are being ended anyway.
+            waiting.decrementAndGet();
+            live.publish(change);
+        }
     }
 
     private boolean visible(CalendarEventChanged change) {
