@@ -60,7 +60,8 @@ import org.springframework.kafka.test.utils.ContainerTestUtils;
 /**
  * The pages in a real headless Chromium (Playwright for Java, the Debian chromium binary), against
  * the running dashboard, real PostgreSQL, the embedded broker and the emulator's consent page.
- * Saves {@code docs/screenshots/command-pending.png} (no writer here, so the command stays pending);
+ * Saves {@code docs/screenshots/command-pending.png} (no writer here, so the command stays pending)
+ * and {@code sync-health.png};
  * the other screenshots come from the e2e module's BrowserJourneyTest against the real stack.
  */
 class DashboardBrowserIntegrationTest extends DashboardTestBase {
@@ -346,6 +347,26 @@ class DashboardBrowserIntegrationTest extends DashboardTestBase {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Stored while reconnecting"))
                 .waitFor(new Locator.WaitForOptions().setTimeout(20_000));
         assertThat(page.evaluate("() => window.__sameDocument")).as("no reload").isEqualTo("yes");
+    }
+
+    @Test
+    void fullResyncFromTheSyncHealthPageIsOnTheTopic() {
+        User user = newUser("resync", false);
+        connectedCalendar(user, user.email());
+        UUID connectionId = connectionOf(user);
+        signIn(user);
+        page.navigate(BASE + "/sync-health");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Full resync"))
+                .click();
+
+        page.waitForSelector("p.notice");
+        assertThat(page.textContent("p.notice")).startsWith("Full resync of Work asked for");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sync-health.png")));
+        assertThat(TestKafka.readToEnd(bootstrapServers, Topics.SYNC_REQUESTED, Duration.ofSeconds(10)))
+                .filteredOn(record -> record.key().equals(connectionId.toString()))
+                .singleElement()
+                .satisfies(record -> assertThat(record.value()).contains("\"reason\":\"operator\""));
     }
 
     /** Signs in and opens the calendar page with its live stream ready; returns the user's connection. */

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -283,6 +285,58 @@ class DashboardPagesIntegrationTest extends DashboardTestBase {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("needs_reauth").contains("Reconnect Google</a>");
+    }
+
+    @Test
+    void fullResyncIsAskedForOnceWithinTheCoolDownAndOnlyForOnesOwnCalendar() throws Exception {
+        User lena = newUser("lena", false);
+        User max = newUser("max", false);
+        long calendarId = connectedCalendar(lena, lena.email());
+        UUID connectionId = connections
+                .findByUserIdAndProvider(lena.id(), "google")
+                .orElseThrow()
+                .id();
+        String resync = "/sync-health/calendars/" + calendarId + "/resync";
+        assertThat(mvc.perform(get("/sync-health").with(user(signedIn(lena))))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("action=\"" + resync + "\"")
+                .contains("name=\"_csrf\"");
+
+        mvc.perform(post(resync).with(user(signedIn(lena))).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(
+                        flash().attribute("notice", org.hamcrest.Matchers.startsWith("Full resync of Work asked for")));
+        mvc.perform(post(resync).with(user(signedIn(lena))).with(csrf()))
+                .andExpect(
+                        flash().attribute("notice", org.hamcrest.Matchers.startsWith("A full sync of Work was asked")));
+        mvc.perform(post(resync).with(user(signedIn(max))).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post(resync).with(user(signedIn(lena)))).andExpect(status().isForbidden()); // no CSRF token
+
+        assertThat(syncRequestsOf(connectionId))
+                .as("one request: the second came within the cool-down, the others were refused")
+                .singleElement()
+                .satisfies(json -> {
+                    assertThat(json).contains("\"reason\":\"operator\"").contains("\"mode\":\"full\"");
+                    assertThat(json).contains("\"calendarId\":\"" + lena.email() + "\"");
+                });
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1)); // past the controller's cool-down
+        try {
+            mvc.perform(post(resync).with(user(signedIn(lena))).with(csrf()))
+                    .andExpect(flash().attribute("notice", org.hamcrest.Matchers.startsWith("Full resync of Work")));
+        } finally {
+            clock.reset();
+        }
+        assertThat(syncRequestsOf(connectionId)).hasSize(2);
+    }
+
+    private List<String> syncRequestsOf(UUID connectionId) {
+        return TestKafka.readToEnd(bootstrapServers, Topics.SYNC_REQUESTED, Duration.ofSeconds(10)).stream()
+                .filter(record -> record.key().equals(connectionId.toString()))
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     @Test
