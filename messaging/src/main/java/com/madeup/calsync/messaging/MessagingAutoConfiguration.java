@@ -2,6 +2,8 @@ package com.madeup.calsync.messaging;
 
 import com.madeup.calsync.model.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,13 +16,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
@@ -118,6 +123,22 @@ public class MessagingAutoConfiguration {
     ContractPublisher contractPublisher(
             KafkaTemplate<Object, Object> template, JsonMapper jsonMapper, MessagingProperties properties) {
         return new ContractPublisher(template, jsonMapper, properties.sendTimeout());
+    }
+
+    /** {@code kafka} in {@code /actuator/health} (not in readiness), in apps that have Actuator's health. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class KafkaHealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+        KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+            return new KafkaHealthIndicator(
+                    admin.getConfigurationProperties(),
+                    Duration.ofSeconds(3),
+                    Duration.ofSeconds(10),
+                    Clock.systemUTC());
+        }
     }
 
     @Bean

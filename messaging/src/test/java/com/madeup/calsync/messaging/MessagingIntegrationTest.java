@@ -7,14 +7,20 @@ import static org.awaitility.Awaitility.await;
 import com.madeup.calsync.model.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,6 +33,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -109,6 +117,9 @@ class MessagingIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaHealthIndicator kafkaHealth;
 
     @Test
     void publishedContractArrivesAsTypedRecordWithoutTypeHeaders() {
@@ -244,5 +255,53 @@ class MessagingIntegrationTest {
         org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
         assertThat(header).as("header " + name).isNotNull();
         return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void kafkaHealthIsUpWithTheBrokerAndDownWithoutAndReusesAResultForAWhile() throws Exception {
+        assertThat(kafkaHealth.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(kafkaHealth.health().getDetails()).containsEntry("nodes", 1);
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort(); // nothing listens there once closed
+        }
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+        KafkaHealthIndicator noBroker = new KafkaHealthIndicator(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(10),
+                clock);
+        long started = System.nanoTime();
+        Health down = noBroker.health();
+        assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(noBroker.health()).as("within cacheFor: the same result").isSameAs(down);
+        clock.now = clock.now.plusSeconds(10);
+        assertThat(noBroker.health()).as("after cacheFor: checked again").isNotSameAs(down);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }

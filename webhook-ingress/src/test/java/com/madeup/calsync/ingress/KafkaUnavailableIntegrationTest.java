@@ -68,6 +68,21 @@ class KafkaUnavailableIntegrationTest extends IngressHttpTestBase {
     }
 
     @Test
+    void healthShowsKafkaDownButTheAppStaysReady() throws Exception {
+        assertThat(status("/actuator/health")).as("kafka is part of health").isEqualTo(503);
+        assertThat(status("/actuator/health/readiness"))
+                .as("not of readiness: Kafka is shared, and the app answers 503 meanwhile")
+                .isEqualTo(200);
+        assertThat(status("/actuator/health/liveness")).isEqualTo(200);
+    }
+
+    private int status(String path) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(uri(path)).timeout(WAIT).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    @Test
     void validCommandGets503() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(uri("/api/calendar/event-commands"))
