@@ -3,6 +3,7 @@ package com.madeup.calsync.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +40,7 @@ public final class KafkaHealthIndicator implements HealthIndicator {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "calsync-health");
-        this.adminConfig = Map.copyOf(config);
+        this.adminConfig = Collections.unmodifiableMap(config); // Boot's admin properties may hold nulls
         this.timeout = timeout;
         this.cacheFor = Objects.requireNonNull(cacheFor, "cacheFor");
         this.clock = Objects.requireNonNull(clock, "clock");
