@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -346,11 +347,23 @@ public final class SyncBenchmark {
                 "SELECT uuid FROM calendar_events WHERE calendar_id = ? ORDER BY uuid LIMIT 1",
                 String.class,
                 account.calendarId());
+        Duration coolDown = context.getEnvironment()
+                .getProperty("calsync.worker.sync.cool-down", Duration.class, Duration.ofSeconds(1));
         List<Long> micros = new ArrayList<>();
         try (PushToKafka ingress = watch(account)) {
+            Instant previousChange = Instant.EPOCH; // the first change only waits for the cool-down
             for (int i = 0; i < samples; i++) {
-                sleep(Duration.ofMillis(1100)); // isolated changes: outside the cool-down window
+                // Isolated changes: the next one once the pass of the previous one has recorded its start
+                // and a cool-down has passed since, so the worker runs it at once instead of coalescing.
+                Instant previous = previousChange;
+                waitFor(Duration.ofSeconds(30), Duration.ofMillis(10), () -> {
+                    Instant lastPass = lastSynced(account);
+                    return lastPass != null
+                            && lastPass.isAfter(previous)
+                            && Instant.now().isAfter(lastPass.plus(coolDown).plusMillis(50));
+                });
                 String location = "propagation " + i;
+                previousChange = Instant.now();
                 long t0 = System.nanoTime();
                 admin.patch(
                         "/emulator/calendars/" + account.email() + "/events/" + id,
@@ -478,22 +491,12 @@ public final class SyncBenchmark {
         waitFor(atMost, Duration.ofMillis(2), condition);
     }
 
+    /** Polls often (the default 100 ms would add to the measured times), bounded by {@code atMost}. */
     private static void waitFor(Duration atMost, Duration poll, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(atMost);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("condition not met within " + atMost);
-            }
-            sleep(poll);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Awaitility.await()
+                .atMost(atMost)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(poll)
+                .until(condition::getAsBoolean);
     }
 }
