@@ -93,6 +93,12 @@ public class MessagingAutoConfiguration {
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxAttempts(retry.maxRetries());
         var handler = new DefaultErrorHandler(deadLetters, backOff);
+        // A database that cannot be reached says nothing about the record: wait for it, keep the order,
+        // and dead-letter nothing (the consumer's partitions stall meanwhile; readiness is DOWN).
+        var untilReachable =
+                new ExponentialBackOff(retry.unavailableInitialInterval().toMillis(), 2.0);
+        untilReachable.setMaxInterval(retry.unavailableMaxInterval().toMillis());
+        handler.setBackOffFunction((record, failure) -> DatabaseUnreachable.causedBy(failure) ? untilReachable : null);
         handler.addNotRetryableExceptions(
                 PoisonMessageException.class,
                 MessageConversionException.class,

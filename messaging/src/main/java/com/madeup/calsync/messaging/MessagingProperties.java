@@ -32,10 +32,16 @@ public record MessagingProperties(
      * @param multiplier growth per attempt
      * @param maxInterval longest single wait
      * @param maxRetries retries after the first attempt; then the record goes to the dead-letter topic
+     * @param unavailableInitialInterval first wait when the database could not be reached; such a
+     *     failure is retried until it is back (doubling up to {@code unavailableMaxInterval}), never
+     *     dead-lettered: the record is fine, the infrastructure is not
+     * @param unavailableMaxInterval longest single wait while the database is unreachable
      */
     public record Retry(
             @DefaultValue("200ms") @NotNull Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("5s") @NotNull Duration maxInterval,
-            @DefaultValue("4") @Min(0) int maxRetries) {}
+            @DefaultValue("4") @Min(0) int maxRetries,
+            @DefaultValue("1s") @NotNull Duration unavailableInitialInterval,
+            @DefaultValue("30s") @NotNull Duration unavailableMaxInterval) {}
 }

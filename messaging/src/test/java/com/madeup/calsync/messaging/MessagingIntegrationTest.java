@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -38,6 +39,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -55,7 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.kafka.consumer.group-id=messaging-test",
             "calsync.messaging.retry.initial-interval=10ms",
             "calsync.messaging.retry.max-interval=50ms",
-            "calsync.messaging.retry.max-retries=3"
+            "calsync.messaging.retry.max-retries=3",
+            "calsync.messaging.retry.unavailable-initial-interval=10ms",
+            "calsync.messaging.retry.unavailable-max-interval=50ms"
         })
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class MessagingIntegrationTest {
@@ -98,6 +102,10 @@ class MessagingIntegrationTest {
                 throw new PoisonMessageException("cannot greet " + key);
             }
             if (attempt <= greeting.attemptsToFail()) {
+                if (greeting.text().equals("database down")) {
+                    throw new IllegalStateException(
+                            "pass failed", new DataAccessResourceFailureException("connection refused " + attempt));
+                }
                 throw new IllegalStateException("transient failure " + attempt);
             }
             List<String> headerNames = new ArrayList<>();
@@ -144,6 +152,17 @@ class MessagingIntegrationTest {
         assertThat(listener.attempts.get("conn-flaky")).hasValue(3);
         assertThat(listener.handled.stream().filter(r -> r.key().equals("conn-flaky")))
                 .hasSize(1);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsWaitedForBeyondTheRetryBudgetAndNothingIsDeadLettered() {
+        // 6 failures: past max-retries (3), which would dead-letter any other failure.
+        publisher.publishAndWait(Topics.SYNC_REQUESTED, "conn-db-down", new Greeting("database down", 6));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> listener.handled.stream().anyMatch(r -> r.key().equals("conn-db-down")));
+        assertThat(listener.attempts.get("conn-db-down")).hasValue(7);
+        assertThat(deadLetterKeys()).doesNotContain("conn-db-down");
     }
 
     @Test
@@ -248,6 +267,27 @@ class MessagingIntegrationTest {
                 return !found.isEmpty();
             });
             return found.getFirst();
+        }
+    }
+
+    /** The keys of every record on the dead-letter topic so far (read up to its current end). */
+    private List<String> deadLetterKeys() {
+        try (var consumer = new KafkaConsumer<String, byte[]>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SYNC_REQUESTED_DLT).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<String> keys = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
+            });
+            return keys;
         }
     }
 
