@@ -11,18 +11,19 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 final class DatabaseUnreachable {
 
+    /** Causes looked at: enough for any wrapping we do, and an end to a chain that loops back. */
+    private static final int MAX_DEPTH = 20;
+
     private DatabaseUnreachable() {}
 
     /** Whether {@code failure} or one of its causes says the database could not be reached. */
     static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException // e.g. CannotGetJdbcConnectionException
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException) { // Hikari's "not available" timeout
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                return false;
             }
         }
         return false;
