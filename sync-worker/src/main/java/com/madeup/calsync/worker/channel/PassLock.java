@@ -23,13 +23,16 @@ import org.slf4j.LoggerFactory;
 public final class PassLock {
 
     /** Namespace of the worker's pass locks ("chnl"), apart from calendar-store's token locks ("cals"). */
-    static final int NAMESPACE = 0x6368_6e6c;
+    public static final int NAMESPACE = 0x6368_6e6c;
 
     /** Key of the channel maintenance pass. */
     public static final int CHANNEL_MAINTENANCE = 1;
 
     /** Key of the reconcile pass. */
     public static final int RECONCILE = 2;
+
+    /** Key of the re-encryption of the token rows after a key rotation. */
+    public static final int TOKEN_REENCRYPTION = 3;
 
     private static final Logger log = LoggerFactory.getLogger(PassLock.class);
 
