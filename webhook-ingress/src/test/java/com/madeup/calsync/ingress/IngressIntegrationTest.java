@@ -82,11 +82,25 @@ class IngressIntegrationTest extends IngressHttpTestBase {
         assertThat(json.path("messageNumber").asLong()).isEqualTo(165139);
         assertThat(json.path("channelExpiration").asString()).isEqualTo("2026-12-01T01:13:52Z");
         assertThat(record.headers().toArray()).as("no type headers").isEmpty();
-        // Answered asynchronously: Boot's request observation still ends, with the status sent.
+        // Counted and timed by the ingress's own meters; Boot's request observation leaves notifications
+        // out (it ends before the answer is sent, so it would be there by now).
+        assertThat(meters.get("calsync.ingress.notifications")
+                        .tag("outcome", "published")
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("calsync.ingress.notification.publish").timer().count())
+                .isPositive();
+        assertThat(meters.find("http.server.requests")
+                        .tag("uri", "/api/calendar/notifications/create")
+                        .timer())
+                .isNull();
+        // ...while other requests still are: an event command without credentials, 401.
+        assertThat(command(null, "{}").statusCode()).isEqualTo(401);
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(meters.find("http.server.requests")
-                                .tag("uri", "/api/calendar/notifications/create")
-                                .tag("status", "200")
+                                .tag("uri", "/api/calendar/event-commands")
+                                .tag("status", "401")
                                 .timer())
                         .isNotNull());
     }
