@@ -42,7 +42,7 @@ class SchemaTest {
 
         assertThat(db.jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
                 .isEqualTo(applied)
-                .isEqualTo(14);
+                .isEqualTo(15);
         assertThat(db.jdbc.queryForObject(
                         "SELECT count(*) FROM information_schema.columns WHERE table_name = 'provider_connections'"
                                 + " AND column_name = 'calendar_list_sync_token'",

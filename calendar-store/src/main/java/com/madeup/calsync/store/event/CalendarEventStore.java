@@ -74,11 +74,12 @@ public final class CalendarEventStore {
 
     private static final String INSERT_INVITATIONS = """
             INSERT INTO calendar_event_invitations
-                (event_id, invited_id, email, display_name, response_status, organizer, optional)
-            SELECT t.event_id, COALESCE(t.person_id, p.id), t.email, t.display_name, t.response_status,
+                (event_id, position, invited_id, email, display_name, response_status, organizer, optional)
+            SELECT t.event_id, t.position, COALESCE(t.person_id, p.id), t.email, t.display_name, t.response_status,
                    t.organizer, t.optional
-            FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[])
-                AS t(event_id, person_id, email, display_name, response_status, organizer, optional)
+            FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[],
+                        ?::boolean[])
+                AS t(event_id, position, person_id, email, display_name, response_status, organizer, optional)
             LEFT JOIN persons p ON lower(p.email) = lower(t.email)
             """;
 
@@ -326,6 +327,7 @@ public final class CalendarEventStore {
     private void replaceInvitations(Map<EventKey, EventRow> rows, Collection<UpsertResult> written) {
         List<Long> updatedIds = new ArrayList<>();
         List<Long> eventIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         List<Long> personIds = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -342,8 +344,10 @@ public final class CalendarEventStore {
                     .invitations()) {
                 byEmail.putIfAbsent(invitation.email().toLowerCase(Locale.ROOT), invitation);
             }
+            int position = 0;
             for (InvitationRow invitation : byEmail.values()) {
                 eventIds.add(result.eventId());
+                positions.add(position++);
                 personIds.add(invitation.personId());
                 emails.add(invitation.email());
                 names.add(invitation.displayName());
@@ -363,12 +367,13 @@ public final class CalendarEventStore {
             if (!eventIds.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(INSERT_INVITATIONS)) {
                     insert.setArray(1, connection.createArrayOf("bigint", eventIds.toArray(Long[]::new)));
-                    insert.setArray(2, connection.createArrayOf("bigint", personIds.toArray(Long[]::new)));
-                    insert.setArray(3, connection.createArrayOf("text", emails.toArray(String[]::new)));
-                    insert.setArray(4, connection.createArrayOf("text", names.toArray(String[]::new)));
-                    insert.setArray(5, connection.createArrayOf("text", responses.toArray(String[]::new)));
-                    insert.setArray(6, connection.createArrayOf("boolean", organizers.toArray(Boolean[]::new)));
-                    insert.setArray(7, connection.createArrayOf("boolean", optionals.toArray(Boolean[]::new)));
+                    insert.setArray(2, connection.createArrayOf("integer", positions.toArray(Integer[]::new)));
+                    insert.setArray(3, connection.createArrayOf("bigint", personIds.toArray(Long[]::new)));
+                    insert.setArray(4, connection.createArrayOf("text", emails.toArray(String[]::new)));
+                    insert.setArray(5, connection.createArrayOf("text", names.toArray(String[]::new)));
+                    insert.setArray(6, connection.createArrayOf("text", responses.toArray(String[]::new)));
+                    insert.setArray(7, connection.createArrayOf("boolean", organizers.toArray(Boolean[]::new)));
+                    insert.setArray(8, connection.createArrayOf("boolean", optionals.toArray(Boolean[]::new)));
                     insert.executeUpdate();
                 }
             }
@@ -384,7 +389,7 @@ public final class CalendarEventStore {
         jdbc.execute((Connection connection) -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT event_id, invited_id, email, display_name, response_status, organizer, optional"
-                            + " FROM calendar_event_invitations WHERE event_id = ANY(?) ORDER BY id")) {
+                            + " FROM calendar_event_invitations WHERE event_id = ANY(?) ORDER BY event_id, position")) {
                 Array ids = connection.createArrayOf(
                         "bigint", events.stream().map(StoredEvent::id).toArray(Long[]::new));
                 statement.setArray(1, ids);

@@ -217,6 +217,24 @@ class CalendarEventStoreTest {
     }
 
     @Test
+    void attendeesComeBackInTheProvidersOrder() {
+        long calendarId = db.newCalendar(clock);
+        List<InvitationRow> attendees = List.of(
+                InvitationRow.of("zoe@x.org", null, null),
+                InvitationRow.of("Amy@x.org", null, null),
+                InvitationRow.of("mia@x.org", null, null));
+        store.upsert(List.of(event(calendarId, "e1", "\"1\"", "2026-11-20T10:00:00Z", attendees)));
+        store.upsert(List.of(event(calendarId, "e2", "\"1\"", "2026-11-20T10:00:00Z", attendees.reversed())));
+
+        assertThat(store.find(calendarId, "e1").orElseThrow().row().invitations())
+                .extracting(InvitationRow::email)
+                .containsExactly("zoe@x.org", "Amy@x.org", "mia@x.org");
+        assertThat(store.find(calendarId, "e2").orElseThrow().row().invitations())
+                .extracting(InvitationRow::email)
+                .containsExactly("mia@x.org", "Amy@x.org", "zoe@x.org");
+    }
+
+    @Test
     void unchangedEventKeepsItsInvitations() {
         long calendarId = db.newCalendar(clock);
         EventRow row = event(
