@@ -42,6 +42,11 @@ public final class FakeKafka implements KafkaSender {
         };
     }
 
+    /** Whether every record held so far was cancelled by its sender (none held: false). */
+    public boolean heldCancelled() {
+        return !held.isEmpty() && held.stream().allMatch(CompletableFuture::isCancelled);
+    }
+
     /** Acknowledges every record held so far. */
     public void acknowledgeHeld() {
         held.forEach(answer -> answer.complete("acknowledged"));

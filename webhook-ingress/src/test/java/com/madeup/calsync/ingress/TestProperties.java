@@ -19,6 +19,8 @@ public final class TestProperties {
                 Duration.ofMillis(300),
                 Duration.ofSeconds(5),
                 bodyLimit,
+                Duration.ofNanos(500_000),
+                10_000,
                 clients,
                 new BenchmarkEndpoint(false));
     }

@@ -1,20 +1,34 @@
 package com.madeup.calsync.ingress.config;
 
-import com.madeup.calsync.ingress.KafkaSender;
+import com.madeup.calsync.ingress.PacedKafkaSender;
 import com.madeup.calsync.messaging.ContractPublisher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class IngressConfiguration {
 
     static final String BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
 
+    /** Notifications and commands reach the producer in paced bursts (see {@link PacedKafkaSender}). */
     @Bean
-    KafkaSender kafkaSender(ContractPublisher publisher, Environment environment) {
+    PacedKafkaSender kafkaSender(
+            ContractPublisher publisher,
+            KafkaTemplate<Object, Object> template,
+            IngressProperties properties,
+            MeterRegistry registry,
+            Environment environment) {
         requireBootstrapServers(environment);
-        return publisher::publish;
+        var sender = new PacedKafkaSender(
+                publisher::publish, template::flush, properties.sendWindow(), properties.sendQueueLimit());
+        Gauge.builder("calsync.ingress.send.queued", sender, PacedKafkaSender::queued)
+                .description("Records accepted and waiting for their burst to the Kafka producer")
+                .register(registry);
+        return sender;
     }
 
     /**

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param publishTimeout how long a request waits for Kafka's acknowledgement before answering 503
  * @param retryAfter the {@code Retry-After} sent with a 503
  * @param commandBodyLimit largest event-command body accepted (413 above)
+ * @param sendWindow how long the first record of a burst waits for others before the burst goes to
+ *     Kafka (PacedKafkaSender); zero sends as soon as the previous burst is acknowledged
+ * @param sendQueueLimit most records waiting for their burst; beyond it requests answer 503 at once
  * @param commandClients the upstream apps allowed to send event commands; none: every command is 401
  * @param benchmarkEndpoint the trivial endpoint used by bench/ingress only
  */
@@ -32,6 +35,8 @@ public record IngressProperties(
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("64KB") @NotNull DataSize commandBodyLimit,
+        @DefaultValue("500us") @NotNull Duration sendWindow,
+        @DefaultValue("10000") @Positive int sendQueueLimit,
         List<@Valid CommandClient> commandClients,
         @DefaultValue @Valid BenchmarkEndpoint benchmarkEndpoint) {
 
@@ -39,6 +44,10 @@ public record IngressProperties(
         commandClients = commandClients == null ? List.of() : List.copyOf(commandClients);
         if (channelCacheTtl.isNegative()) {
             throw new IllegalArgumentException("calsync.ingress.channel-cache-ttl must not be negative");
+        }
+        if (sendWindow.isNegative() || sendWindow.compareTo(Duration.ofMillis(100)) > 0) {
+            throw new IllegalArgumentException(
+                    "calsync.ingress.send-window must be between 0 and 100ms, got " + sendWindow);
         }
         if (!publishTimeout.isPositive()) {
             throw new IllegalArgumentException("calsync.ingress.publish-timeout must be positive");

@@ -152,6 +152,7 @@ final class NotificationController {
             answer.kafkaAnswered(e); // the request is asynchronous by now: answer it here, not by an exception
             return null;
         }
+        answer.waitingFor(sent);
         sent.whenComplete((acknowledged, failure) -> answer.kafkaAnswered(failure));
         return null;
     }

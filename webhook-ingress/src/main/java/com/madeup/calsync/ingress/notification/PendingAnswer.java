@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ final class PendingAnswer implements AsyncListener {
     private final Duration timeout;
     private final long startedNanos;
     private final AtomicBoolean answered = new AtomicBoolean();
+    private volatile CompletableFuture<?> sending;
 
     /** Starts waiting: the request stays open after its handler returns, for at most {@code timeout}. */
     PendingAnswer(
@@ -70,11 +72,21 @@ final class PendingAnswer implements AsyncListener {
         }
     }
 
+    /** The send this request waits for: cancelled if the timeout answers first (see {@link #onTimeout}). */
+    void waitingFor(CompletableFuture<?> sent) {
+        this.sending = sent;
+    }
+
     @Override
     public void onTimeout(AsyncEvent event) {
         if (answered.compareAndSet(false, true)) {
             metrics.publishTook(System.nanoTime() - startedNanos);
             unavailable(new TimeoutException("Kafka did not acknowledge within " + timeout));
+            CompletableFuture<?> sent = sending;
+            if (sent != null) {
+                // Google retries the 503: a record still queued for its burst need not go at all.
+                sent.cancel(false);
+            }
         }
     }
 

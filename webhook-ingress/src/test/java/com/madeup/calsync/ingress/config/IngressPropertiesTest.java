@@ -20,7 +20,17 @@ class IngressPropertiesTest {
             assertThat(properties.commandBodyLimitBytes()).isEqualTo(64 * 1024);
             assertThat(properties.commandClients()).isEmpty();
             assertThat(properties.benchmarkEndpoint().enabled()).isFalse();
+            assertThat(properties.sendWindow()).isEqualTo(Duration.ofNanos(500_000));
+            assertThat(properties.sendQueueLimit()).isEqualTo(10_000);
         });
+    }
+
+    @Test
+    void aSendWindowAbove100msFailsStartup() {
+        runner.withPropertyValues("calsync.ingress.send-window=1s")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("calsync.ingress.send-window must be between 0 and 100ms"));
     }
 
     @Test

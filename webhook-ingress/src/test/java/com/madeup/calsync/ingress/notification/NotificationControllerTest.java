@@ -216,6 +216,9 @@ class NotificationControllerTest {
         for (AsyncListener listener : async.getListeners()) {
             listener.onTimeout(new AsyncEvent(async)); // what the container does when the timeout passes
         }
+        assertThat(kafka.heldCancelled())
+                .as("a record still waiting to be sent is not sent any more")
+                .isTrue();
         kafka.acknowledgeHeld();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(503);
