@@ -128,7 +128,13 @@ public final class PacedKafkaSender implements KafkaSender, AutoCloseable {
                 queued.decrementAndGet();
                 burst.add(next);
             }
-            sendAndFlush(burst);
+            try {
+                sendAndFlush(burst);
+            } catch (Throwable unexpected) {
+                // The pacer must outlive any one burst, or every later request would wait for its timeout.
+                log.error("Sending a burst of {} records to Kafka failed unexpectedly", burst.size(), unexpected);
+                burst.forEach(record -> record.outcome().completeExceptionally(unexpected));
+            }
             burst.clear();
         }
     }

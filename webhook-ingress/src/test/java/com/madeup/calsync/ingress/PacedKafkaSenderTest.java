@@ -208,6 +208,20 @@ class PacedKafkaSenderTest {
     }
 
     @Test
+    void anErrorInOneBurstFailsThatBurstAndThePacerGoesOn() {
+        var failNext = new AtomicInteger(1);
+        var sender = sender(Duration.ZERO, 100, () -> {
+            if (failNext.getAndDecrement() > 0) {
+                throw new AssertionError("an Error, not an exception");
+            }
+        });
+
+        assertThat(sender.send("t", "k", "a")).succeedsWithin(WAIT);
+        assertThat(sender.send("t", "k", "b")).succeedsWithin(WAIT);
+        await().atMost(WAIT).until(() -> flushes.get() == 1); // the second burst's flush ran
+    }
+
+    @Test
     void aNegativeWindowOrNoRoomIsRefused() {
         assertThatThrownBy(() -> new PacedKafkaSender((t, k, c) -> null, () -> {}, Duration.ofMillis(-1), 1))
                 .isInstanceOf(IllegalArgumentException.class);
