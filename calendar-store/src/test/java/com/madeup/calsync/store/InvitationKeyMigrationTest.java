@@ -14,17 +14,19 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.Test;
 
 /**
- * Changeset 0015 on a database that already holds invitations: the changelog is applied, its last
- * changeset rolled back (the 0014 schema, where the surrogate id kept the attendees' order), rows are
- * written the old way, and the changelog is applied again. Nothing may be lost and the order must hold.
+ * Changeset 0015 on a database that already holds invitations: the changelog is applied, its last two
+ * changesets rolled back (0016, then 0015: the 0014 schema, where the surrogate id kept the attendees'
+ * order), rows are written the old way, and the changelog is applied again. Nothing may be lost and
+ * the order must hold. On the way it rolls back and re-applies 0016 (the events' calendar reference).
  */
 class InvitationKeyMigrationTest {
 
     @Test
     void invitationsWrittenBeforeTheNewKeyKeepTheirOrder() throws Exception {
         MigratedDatabase db = MigratedDatabase.create();
-        rollBackLastChangeset(db);
+        rollBackChangesets(db, 2);
         assertThat(columns(db)).contains("id").doesNotContain("position", "email_key");
+        assertThat(calendarForeignKeys(db)).isEqualTo(1);
         long calendarId = db.newCalendar(Clock.systemUTC());
         long first = newEvent(db, calendarId, "e1");
         long second = newEvent(db, calendarId, "e2");
@@ -53,9 +55,15 @@ class InvitationKeyMigrationTest {
                                 + " WHERE conname = 'calendar_event_invitations_pkey'",
                         String.class))
                 .isEqualTo("PRIMARY KEY (event_id, email_key)");
+        assertThat(calendarForeignKeys(db)).isZero();
     }
 
-    private static void rollBackLastChangeset(MigratedDatabase db) throws Exception {
+    private static int calendarForeignKeys(MigratedDatabase db) {
+        return db.jdbc.queryForObject(
+                "SELECT count(*) FROM pg_constraint WHERE conname = 'calendar_events_calendar_id_fkey'", Integer.class);
+    }
+
+    private static void rollBackChangesets(MigratedDatabase db, int count) throws Exception {
         try (Connection connection = db.dataSource.getConnection()) {
             Database database =
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -64,7 +72,7 @@ class InvitationKeyMigrationTest {
                     () -> new CommandScope("rollbackCount")
                             .addArgumentValue("database", database)
                             .addArgumentValue("changelogFile", "db/changelog/db.changelog-master.yaml")
-                            .addArgumentValue("count", 1)
+                            .addArgumentValue("count", count)
                             .execute());
         }
     }

@@ -2,10 +2,16 @@ package com.madeup.calsync.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,7 +48,7 @@ class SchemaTest {
 
         assertThat(db.jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
                 .isEqualTo(applied)
-                .isEqualTo(15);
+                .isEqualTo(16);
         assertThat(db.jdbc.queryForObject(
                         "SELECT count(*) FROM information_schema.columns WHERE table_name = 'provider_connections'"
                                 + " AND column_name = 'calendar_list_sync_token'",
@@ -70,6 +76,123 @@ class SchemaTest {
                         + " VALUES ('evt1', 999999, now(), now())"))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("calendar_events_calendar_id_fkey");
+    }
+
+    @Test
+    void oneEventOfAnUnknownCalendarRejectsTheWholeStatement() {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+
+        assertThatThrownBy(() -> db.jdbc.update(
+                        "INSERT INTO calendar_events (uuid, calendar_id, start_time, end_time)"
+                                + " VALUES ('ok', ?, now(), now()), ('lost', 999998, now(), now())",
+                        calendarId))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("calendar_events_calendar_id_fkey")
+                .hasMessageContaining("999998");
+        assertThat(eventCount(calendarId)).isZero();
+    }
+
+    @Test
+    void movingAnEventToAnUnknownCalendarIsRejected() {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+        long eventId = newEvent(calendarId);
+
+        assertThatThrownBy(
+                        () -> db.jdbc.update("UPDATE calendar_events SET calendar_id = 777776 WHERE id = ?", eventId))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("calendar_events_calendar_id_fkey");
+        assertThat(eventCount(calendarId)).isEqualTo(1);
+    }
+
+    @Test
+    void movingAnEventToAnotherKnownCalendarIsAllowed() {
+        long from = db.newCalendar(Clock.systemUTC());
+        long to = db.newCalendar(Clock.systemUTC());
+        long eventId = newEvent(from);
+
+        db.jdbc.update("UPDATE calendar_events SET calendar_id = ? WHERE id = ?", to, eventId);
+
+        assertThat(eventCount(to)).isEqualTo(1);
+    }
+
+    @Test
+    void deletingACalendarDeletesItsEventsAndOnlyTheirs() {
+        long deleted = db.newCalendar(Clock.systemUTC());
+        long kept = db.newCalendar(Clock.systemUTC());
+        newEvent(deleted);
+        newEvent(deleted);
+        newEvent(kept);
+
+        db.jdbc.update("DELETE FROM calendars WHERE id = ?", deleted);
+
+        assertThat(eventCount(deleted)).isZero();
+        assertThat(eventCount(kept)).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAConnectionDeletesTheEventsOfItsCalendars() {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+        long eventId = newEvent(calendarId);
+        db.jdbc.update("INSERT INTO calendar_event_invitations (event_id, email) VALUES (?, 'a@x.org')", eventId);
+
+        db.jdbc.update(
+                "DELETE FROM provider_connections WHERE id = (SELECT connection_id FROM calendars WHERE id = ?)",
+                calendarId);
+
+        assertThat(eventCount(calendarId)).isZero();
+        assertThat(invitationCount(eventId)).isZero();
+    }
+
+    @Test
+    void identityIdsNeverChange() {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+        long eventId = newEvent(calendarId);
+        long personId = db.jdbc.queryForObject(
+                "INSERT INTO persons (email, display_name) VALUES (?, 'Fixed') RETURNING id",
+                Long.class,
+                UUID.randomUUID() + "@x.org");
+
+        for (String update : List.of(
+                "UPDATE calendars SET id = id + 100000 WHERE id = " + calendarId,
+                "UPDATE calendar_events SET id = id + 100000 WHERE id = " + eventId,
+                "UPDATE persons SET id = id + 100000 WHERE id = " + personId)) {
+            assertThatThrownBy(() -> db.jdbc.update(update))
+                    .as(update)
+                    .isInstanceOf(DataIntegrityViolationException.class)
+                    .hasMessageContaining("never changes");
+        }
+        assertThat(eventCount(calendarId)).isEqualTo(1);
+    }
+
+    /**
+     * The foreign key's locking, kept by the statement-level check: a calendar deleted while another
+     * transaction writes events into it waits for that commit, then deletes those events too.
+     */
+    @Test
+    void deletingACalendarWaitsForEventsBeingWrittenAndDeletesThemToo() throws Exception {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+        try (Connection writer = db.dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (PreparedStatement insert = writer.prepareStatement(
+                    "INSERT INTO calendar_events (uuid, calendar_id, start_time, end_time) VALUES ('w', ?, now(), now())")) {
+                insert.setLong(1, calendarId);
+                insert.executeUpdate();
+            }
+            CompletableFuture<Integer> delete = CompletableFuture.supplyAsync(
+                    () -> db.jdbc.update("DELETE FROM calendars WHERE id = ?", calendarId));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> db.jdbc.queryForObject(
+                                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                            + " AND query LIKE 'DELETE FROM calendars%'",
+                                    Integer.class)
+                            == 1);
+            assertThat(delete).isNotDone();
+
+            writer.commit();
+
+            assertThat(delete.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(eventCount(calendarId)).isZero();
     }
 
     @Test
@@ -155,6 +278,29 @@ class SchemaTest {
     }
 
     @Test
+    void onePersonInvitedToSeveralEventsInOneStatementIsAccepted() {
+        long calendarId = db.newCalendar(Clock.systemUTC());
+        long first = newEvent(calendarId);
+        long second = newEvent(calendarId);
+        long personId = db.jdbc.queryForObject(
+                "INSERT INTO persons (email, display_name) VALUES (?, 'Busy') RETURNING id",
+                Long.class,
+                UUID.randomUUID() + "@x.org");
+
+        db.jdbc.update(
+                "INSERT INTO calendar_event_invitations (event_id, invited_id, email)"
+                        + " VALUES (?, ?, 'busy@x.org'), (?, ?, 'busy@x.org'), (?, NULL, 'other@x.org')",
+                first,
+                personId,
+                second,
+                personId,
+                first);
+
+        assertThat(invitationCount(first)).isEqualTo(2);
+        assertThat(invitationCount(second)).isEqualTo(1);
+    }
+
+    @Test
     void movingAnInvitationToAnUnknownEventIsRejected() {
         long eventId = newEvent(db.newCalendar(Clock.systemUTC()));
         db.jdbc.update("INSERT INTO calendar_event_invitations (event_id, email) VALUES (?, 'move@x.org')", eventId);
@@ -220,6 +366,11 @@ class SchemaTest {
                 Long.class,
                 UUID.randomUUID().toString(),
                 calendarId);
+    }
+
+    private static int eventCount(long calendarId) {
+        return db.jdbc.queryForObject(
+                "SELECT count(*) FROM calendar_events WHERE calendar_id = ?", Integer.class, calendarId);
     }
 
     private static int invitationCount(long eventId) {

@@ -13,12 +13,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -75,12 +77,18 @@ public final class CalendarEventStore {
     private static final String INSERT_INVITATIONS = """
             INSERT INTO calendar_event_invitations
                 (event_id, position, invited_id, email, display_name, response_status, organizer, optional)
-            SELECT t.event_id, t.position, COALESCE(t.person_id, p.id), t.email, t.display_name, t.response_status,
-                   t.organizer, t.optional
-            FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[],
-                        ?::boolean[])
-                AS t(event_id, position, person_id, email, display_name, response_status, organizer, optional)
-            LEFT JOIN persons p ON lower(p.email) = lower(t.email)
+            SELECT * FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[],
+                                 ?::boolean[])
+            """;
+
+    /**
+     * The Persons of the given attendee emails, matched as {@code persons_email_lower_key} compares:
+     * PostgreSQL's {@code lower()} on both sides. Asked once per distinct email of a write, not
+     * joined into the insert: the join lower-cased every attendee row again (about 2 µs per synced
+     * event, docs/benchmarks.md "sync-worker", session 6).
+     */
+    private static final String PERSONS_BY_EMAIL = """
+            SELECT a.email, p.id FROM unnest(?::text[]) AS a(email) JOIN persons p ON lower(p.email) = lower(a.email)
             """;
 
     private static final String SELECT_EVENTS =
@@ -152,7 +160,7 @@ public final class CalendarEventStore {
                     "DELETE FROM calendar_events WHERE calendar_id = ?"
                             + " AND uuid NOT IN (SELECT unnest(?::text[])) RETURNING uuid")) {
                 statement.setLong(1, calendarId);
-                statement.setArray(2, connection.createArrayOf("text", keep.toArray(String[]::new)));
+                bindArrays(statement, 2, (Object) keep.toArray(String[]::new));
                 List<String> deleted = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
@@ -284,29 +292,31 @@ public final class CalendarEventStore {
             }
             try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
                 Timestamp nowTs = Timestamp.from(now);
-                int p = 1;
-                statement.setTimestamp(p++, nowTs);
-                statement.setTimestamp(p++, nowTs);
-                statement.setArray(p++, connection.createArrayOf("bigint", calendarIds));
-                statement.setArray(p++, connection.createArrayOf("text", uuids));
-                statement.setArray(p++, connection.createArrayOf("bigint", startTimes));
-                statement.setArray(p++, connection.createArrayOf("bigint", endTimes));
-                for (String[] column : List.of(startZones, endZones, startDates, endDates)) {
-                    statement.setArray(p++, connection.createArrayOf("text", column));
-                }
-                statement.setArray(p++, connection.createArrayOf("boolean", allDay));
-                for (String[] column : List.of(locations, summaries, descriptions)) {
-                    statement.setArray(p++, connection.createArrayOf("text", column));
-                }
-                statement.setArray(p++, connection.createArrayOf("bigint", matterIds));
-                statement.setArray(p++, connection.createArrayOf("text", organizers));
-                statement.setArray(p++, connection.createArrayOf("boolean", organizedByUser));
-                statement.setArray(p++, connection.createArrayOf("text", statuses));
-                statement.setArray(p++, connection.createArrayOf("text", etags));
-                statement.setArray(p++, connection.createArrayOf("bigint", providerUpdated));
-                for (String[] column : List.of(recurringIds, originalStarts)) {
-                    statement.setArray(p++, connection.createArrayOf("text", column));
-                }
+                statement.setTimestamp(1, nowTs);
+                statement.setTimestamp(2, nowTs);
+                bindArrays(
+                        statement,
+                        3,
+                        calendarIds,
+                        uuids,
+                        startTimes,
+                        endTimes,
+                        startZones,
+                        endZones,
+                        startDates,
+                        endDates,
+                        allDay,
+                        locations,
+                        summaries,
+                        descriptions,
+                        matterIds,
+                        organizers,
+                        organizedByUser,
+                        statuses,
+                        etags,
+                        providerUpdated,
+                        recurringIds,
+                        originalStarts);
                 Map<EventKey, UpsertResult> written = new HashMap<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
@@ -357,28 +367,63 @@ public final class CalendarEventStore {
             }
         }
         jdbc.execute((Connection connection) -> {
+            matchPersons(connection, emails, personIds);
             if (!updatedIds.isEmpty()) {
                 try (PreparedStatement delete =
                         connection.prepareStatement("DELETE FROM calendar_event_invitations WHERE event_id = ANY(?)")) {
-                    delete.setArray(1, connection.createArrayOf("bigint", updatedIds.toArray(Long[]::new)));
+                    bindArrays(delete, 1, (Object) updatedIds.toArray(Long[]::new));
                     delete.executeUpdate();
                 }
             }
             if (!eventIds.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(INSERT_INVITATIONS)) {
-                    insert.setArray(1, connection.createArrayOf("bigint", eventIds.toArray(Long[]::new)));
-                    insert.setArray(2, connection.createArrayOf("integer", positions.toArray(Integer[]::new)));
-                    insert.setArray(3, connection.createArrayOf("bigint", personIds.toArray(Long[]::new)));
-                    insert.setArray(4, connection.createArrayOf("text", emails.toArray(String[]::new)));
-                    insert.setArray(5, connection.createArrayOf("text", names.toArray(String[]::new)));
-                    insert.setArray(6, connection.createArrayOf("text", responses.toArray(String[]::new)));
-                    insert.setArray(7, connection.createArrayOf("boolean", organizers.toArray(Boolean[]::new)));
-                    insert.setArray(8, connection.createArrayOf("boolean", optionals.toArray(Boolean[]::new)));
+                    bindArrays(
+                            insert,
+                            1,
+                            eventIds.toArray(Long[]::new),
+                            positions.toArray(Integer[]::new),
+                            personIds.toArray(Long[]::new),
+                            emails.toArray(String[]::new),
+                            names.toArray(String[]::new),
+                            responses.toArray(String[]::new),
+                            organizers.toArray(Boolean[]::new),
+                            optionals.toArray(Boolean[]::new));
                     insert.executeUpdate();
                 }
             }
             return null;
         });
+    }
+
+    /** Fills the person ids left null with the Person of that email, where there is one. */
+    private static void matchPersons(Connection connection, List<String> emails, List<Long> personIds)
+            throws SQLException {
+        Set<String> unmatched = new HashSet<>();
+        for (int i = 0; i < emails.size(); i++) {
+            if (personIds.get(i) == null) {
+                unmatched.add(emails.get(i));
+            }
+        }
+        if (unmatched.isEmpty()) {
+            return;
+        }
+        Map<String, Long> persons = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(PERSONS_BY_EMAIL)) {
+            bindArrays(statement, 1, (Object) unmatched.toArray(String[]::new));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    persons.put(result.getString(1), result.getLong(2));
+                }
+            }
+        }
+        if (persons.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < emails.size(); i++) {
+            if (personIds.get(i) == null) {
+                personIds.set(i, persons.get(emails.get(i)));
+            }
+        }
     }
 
     private List<StoredEvent> withInvitations(List<StoredEvent> events) {
@@ -474,6 +519,18 @@ public final class CalendarEventStore {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /**
+     * Binds arrays from {@code first} on. pgjdbc sends a {@code String[]}, {@code Long[]}, {@code
+     * Integer[]} or {@code Boolean[]} given to {@code setObject} in PostgreSQL's binary array format,
+     * which neither side escapes or parses; {@code createArrayOf} would send text. Measured in
+     * docs/benchmarks.md ("sync-worker", session 6).
+     */
+    private static void bindArrays(PreparedStatement statement, int first, Object... arrays) throws SQLException {
+        for (int i = 0; i < arrays.length; i++) {
+            statement.setObject(first + i, arrays[i]);
+        }
     }
 
     /**

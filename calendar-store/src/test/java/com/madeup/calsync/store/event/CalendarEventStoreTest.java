@@ -216,6 +216,66 @@ class CalendarEventStoreTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("newcomer@elsewhere.org", "tentative"));
     }
 
+    /** Arrays go to PostgreSQL in binary form; text that array literals would have to escape must survive. */
+    @Test
+    void textThatArrayLiteralsEscapeComesBackUnchanged() {
+        long calendarId = db.newCalendar(clock);
+        String tricky = "NULL \"quoted\", {braced} \\back\\slash\ttab\nline ünïcödé 😀 ";
+        List<String> ids = List.of("NULL", "{}", "a,b", "\"q\"", "\\");
+        List<EventRow> rows = ids.stream()
+                .map(id -> event(
+                        calendarId,
+                        id,
+                        "\"1\"",
+                        "2026-11-20T10:00:00Z",
+                        tricky + id,
+                        List.of(
+                                new InvitationRow("NULL@x.org", tricky, "accepted", true, false, null),
+                                InvitationRow.of("{a,b}@x.org", "NULL", null))))
+                .toList();
+
+        store.upsert(rows);
+
+        for (String id : ids) {
+            EventRow stored = store.find(calendarId, id).orElseThrow().row();
+            assertThat(stored.description()).isEqualTo(tricky + id);
+            assertThat(stored.invitations())
+                    .extracting(InvitationRow::email, InvitationRow::displayName, InvitationRow::responseStatus)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("NULL@x.org", tricky, "accepted"),
+                            org.assertj.core.groups.Tuple.tuple("{a,b}@x.org", "NULL", null));
+        }
+        assertThat(store.deleteAllExcept(calendarId, List.of("NULL", "{}")))
+                .containsExactlyInAnyOrder("a,b", "\"q\"", "\\");
+    }
+
+    @Test
+    void aGivenPersonIdIsKeptAndOthersAreMatchedByEmail() {
+        long calendarId = db.newCalendar(clock);
+        long given = db.jdbc.queryForObject(
+                "INSERT INTO persons (email, display_name) VALUES ('given@x.org', 'Given') RETURNING id", Long.class);
+        long matched = db.jdbc.queryForObject(
+                "INSERT INTO persons (email, display_name) VALUES ('Matched@X.org', 'Matched') RETURNING id",
+                Long.class);
+
+        store.upsert(List.of(event(
+                calendarId,
+                "e1",
+                "\"1\"",
+                "2026-11-20T10:00:00Z",
+                List.of(
+                        new InvitationRow("alias@x.org", null, null, false, false, given),
+                        InvitationRow.of("matched@x.ORG", null, null),
+                        InvitationRow.of("nobody@x.org", null, null)))));
+
+        assertThat(store.find(calendarId, "e1").orElseThrow().row().invitations())
+                .extracting(InvitationRow::email, InvitationRow::personId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("alias@x.org", given),
+                        org.assertj.core.groups.Tuple.tuple("matched@x.ORG", matched),
+                        org.assertj.core.groups.Tuple.tuple("nobody@x.org", null));
+    }
+
     @Test
     void attendeesComeBackInTheProvidersOrder() {
         long calendarId = db.newCalendar(clock);
