@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -44,7 +46,7 @@ public final class CalendarEventStore {
                     + " location, summary, description, matter_id, organizer_email, organized_by_connected_user,"
                     + " status, etag, provider_updated, recurring_event_id, original_start_time";
 
-    private static final String UPSERT = """
+    private static final String INSERT_ROWS = """
             INSERT INTO calendar_events (%s, created_at, updated_at)
             SELECT t.calendar_id, t.uuid, %s, %s, t.start_time_zone,
                    t.end_time_zone, t.start_date::date, t.end_date::date, t.all_day, t.location, t.summary,
@@ -53,6 +55,14 @@ public final class CalendarEventStore {
             FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
                         ?::boolean[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::boolean[],
                         ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[]) AS t(%s)
+            """.formatted(
+                    EVENT_COLUMNS,
+                    fromMicros("t.start_time"),
+                    fromMicros("t.end_time"),
+                    fromMicros("t.provider_updated"),
+                    EVENT_COLUMNS);
+
+    private static final String GUARDED_OVERWRITE = """
             ON CONFLICT (calendar_id, uuid) DO UPDATE
             SET start_time = excluded.start_time, end_time = excluded.end_time,
                 start_time_zone = excluded.start_time_zone, end_time_zone = excluded.end_time_zone,
@@ -66,13 +76,14 @@ public final class CalendarEventStore {
             WHERE calendar_events.etag IS DISTINCT FROM excluded.etag
               AND (calendar_events.provider_updated IS NULL
                    OR excluded.provider_updated >= calendar_events.provider_updated)
-            RETURNING id, calendar_id, uuid, (xmax = 0) AS inserted
-            """.formatted(
-                    EVENT_COLUMNS,
-                    fromMicros("t.start_time"),
-                    fromMicros("t.end_time"),
-                    fromMicros("t.provider_updated"),
-                    EVENT_COLUMNS);
+            """;
+
+    private static final String RETURNING = "RETURNING id, calendar_id, uuid, (xmax = 0) AS inserted";
+
+    private static final String UPSERT = INSERT_ROWS + GUARDED_OVERWRITE + RETURNING;
+
+    /** For rows expected to be new; a conflict fails the statement (see {@link #insertMostlyNew}). */
+    private static final String INSERT = INSERT_ROWS + RETURNING;
 
     private static final String INSERT_INVITATIONS = """
             INSERT INTO calendar_event_invitations
@@ -117,6 +128,28 @@ public final class CalendarEventStore {
      * @return one result per distinct (calendar, provider id), in first-seen order
      */
     public List<UpsertResult> upsert(List<EventRow> rows) {
+        return write(rows, false);
+    }
+
+    /**
+     * {@link #upsert} for rows that are most likely new, such as a calendar's first full sync. Each
+     * chunk is first written by a plain INSERT, which spares PostgreSQL the extra unique-index probe
+     * and the speculative-insertion record that {@code ON CONFLICT} costs per row (docs/benchmarks.md,
+     * "sync-worker", session 6). If a row of the chunk exists already (written before, or by another
+     * transaction meanwhile), the chunk is rolled back to a savepoint and upserted: the results, and
+     * what is stored, are those of {@link #upsert}.
+     */
+    public List<UpsertResult> insertMostlyNew(List<EventRow> rows) {
+        return write(rows, true);
+    }
+
+    /** Whether the calendar has any stored event. */
+    public boolean hasEvents(long calendarId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM calendar_events WHERE calendar_id = ?)", Boolean.class, calendarId));
+    }
+
+    private List<UpsertResult> write(List<EventRow> rows, boolean mostlyNew) {
         Map<EventKey, EventRow> distinct = new LinkedHashMap<>();
         for (EventRow row : rows) {
             distinct.put(new EventKey(row.calendarId(), row.providerEventId()), row);
@@ -130,7 +163,7 @@ public final class CalendarEventStore {
             Map<EventKey, UpsertResult> written = new HashMap<>();
             for (int from = 0; from < unique.size(); from += chunkSize) {
                 List<EventRow> chunk = unique.subList(from, Math.min(unique.size(), from + chunkSize));
-                written.putAll(upsertChunk(chunk, now));
+                written.putAll(mostlyNew ? insertOrUpsertChunk(status, chunk, now) : writeChunk(UPSERT, chunk, now));
             }
             replaceInvitations(distinct, written.values());
             List<UpsertResult> results = new ArrayList<>(distinct.size());
@@ -138,6 +171,20 @@ public final class CalendarEventStore {
                     key, new UpsertResult(key.calendarId(), key.providerEventId(), null, UpsertOutcome.UNCHANGED))));
             return results;
         });
+    }
+
+    private Map<EventKey, UpsertResult> insertOrUpsertChunk(
+            TransactionStatus status, List<EventRow> chunk, Instant now) {
+        Object savepoint = status.createSavepoint();
+        try {
+            Map<EventKey, UpsertResult> written = writeChunk(INSERT, chunk, now);
+            status.releaseSavepoint(savepoint);
+            return written;
+        } catch (DuplicateKeyException exists) {
+            status.rollbackToSavepoint(savepoint);
+            status.releaseSavepoint(savepoint);
+            return writeChunk(UPSERT, chunk, now);
+        }
     }
 
     /** Deletes one event (and its invitations); returns whether it existed. */
@@ -244,7 +291,7 @@ public final class CalendarEventStore {
         return withInvitations(events);
     }
 
-    private Map<EventKey, UpsertResult> upsertChunk(List<EventRow> chunk, Instant now) {
+    private Map<EventKey, UpsertResult> writeChunk(String sql, List<EventRow> chunk, Instant now) {
         return jdbc.execute((Connection connection) -> {
             int size = chunk.size();
             Long[] calendarIds = new Long[size];
@@ -290,7 +337,7 @@ public final class CalendarEventStore {
                 recurringIds[i] = row.recurringEventId();
                 originalStarts[i] = row.originalStartTime();
             }
-            try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 Timestamp nowTs = Timestamp.from(now);
                 statement.setTimestamp(1, nowTs);
                 statement.setTimestamp(2, nowTs);

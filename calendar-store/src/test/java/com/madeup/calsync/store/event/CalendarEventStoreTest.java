@@ -181,6 +181,76 @@ class CalendarEventStoreTest {
     }
 
     @Test
+    void insertMostlyNewInsertsNewRowsWithTheirInvitations() {
+        long calendarId = db.newCalendar(clock);
+        assertThat(store.hasEvents(calendarId)).isFalse();
+
+        List<UpsertResult> results = store.insertMostlyNew(List.of(
+                event(
+                        calendarId,
+                        "a",
+                        "\"1\"",
+                        "2026-11-20T10:00:00Z",
+                        List.of(InvitationRow.of("x@y.org", null, null))),
+                event(calendarId, "b", "\"1\"", "2026-11-20T10:00:00Z", List.of()),
+                event(calendarId, "b", "\"2\"", "2026-11-20T10:00:00Z", List.of())));
+
+        assertThat(results)
+                .extracting(UpsertResult::providerEventId, UpsertResult::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", UpsertOutcome.INSERTED),
+                        org.assertj.core.groups.Tuple.tuple("b", UpsertOutcome.INSERTED));
+        assertThat(results).allSatisfy(result -> assertThat(result.eventId()).isNotNull());
+        assertThat(store.hasEvents(calendarId)).isTrue();
+        assertThat(store.find(calendarId, "a").orElseThrow().row().invitations())
+                .extracting(InvitationRow::email)
+                .containsExactly("x@y.org");
+        assertThat(store.find(calendarId, "b").orElseThrow().row().etag()).isEqualTo("\"2\"");
+    }
+
+    /**
+     * A chunk with a row that exists is upserted instead, inside the caller's transaction, which
+     * stays usable: the rows written before and after the fallback commit together.
+     */
+    @Test
+    void insertMostlyNewFallsBackToTheGuardedUpsertWhenARowExists() {
+        long calendarId = db.newCalendar(clock);
+        store.upsert(List.of(
+                event(calendarId, "same", "\"1\"", "2026-11-20T10:00:00Z", List.of()),
+                event(calendarId, "changed", "\"1\"", "2026-11-20T10:00:00Z", List.of()),
+                event(calendarId, "stale", "\"5\"", "2026-11-25T10:00:00Z", List.of())));
+
+        List<UpsertResult> results = db.transactions.execute(status -> {
+            store.insertMostlyNew(List.of(event(calendarId, "before", "\"1\"", "2026-11-20T10:00:00Z", List.of())));
+            List<UpsertResult> mixed = store.insertMostlyNew(List.of(
+                    event(calendarId, "same", "\"1\"", "2026-11-20T10:00:00Z", List.of()),
+                    event(calendarId, "changed", "\"2\"", "2026-11-22T10:00:00Z", List.of()),
+                    event(calendarId, "stale", "\"4\"", "2026-11-21T10:00:00Z", List.of()),
+                    event(
+                            calendarId,
+                            "new",
+                            "\"1\"",
+                            "2026-11-20T10:00:00Z",
+                            List.of(InvitationRow.of("n@y.org", null, null)))));
+            store.insertMostlyNew(List.of(event(calendarId, "after", "\"1\"", "2026-11-20T10:00:00Z", List.of())));
+            return mixed;
+        });
+
+        assertThat(results)
+                .extracting(UpsertResult::providerEventId, UpsertResult::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("same", UpsertOutcome.UNCHANGED),
+                        org.assertj.core.groups.Tuple.tuple("changed", UpsertOutcome.UPDATED),
+                        org.assertj.core.groups.Tuple.tuple("stale", UpsertOutcome.UNCHANGED),
+                        org.assertj.core.groups.Tuple.tuple("new", UpsertOutcome.INSERTED));
+        assertThat(rows(calendarId)).isEqualTo(6);
+        assertThat(store.find(calendarId, "stale").orElseThrow().row().etag()).isEqualTo("\"5\"");
+        assertThat(store.find(calendarId, "new").orElseThrow().row().invitations())
+                .extracting(InvitationRow::email)
+                .containsExactly("n@y.org");
+    }
+
+    @Test
     void invitationsAreReplacedWhenTheEventChangesAndMatchedToPersons() {
         long calendarId = db.newCalendar(clock);
         long personId = db.jdbc.queryForObject(

@@ -247,6 +247,12 @@ public final class CalendarSync {
     private final class Pass {
         final Calendar calendar;
         final boolean full;
+        /**
+         * A full pass of a calendar with no stored event (its first sync): its rows are written by
+         * plain inserts, with the upsert as the fallback (CalendarEventStore.insertMostlyNew).
+         */
+        final boolean mostlyNew;
+
         final Set<String> seen = new HashSet<>();
         final ChangePublisher changes;
         int upserted;
@@ -258,6 +264,7 @@ public final class CalendarSync {
         Pass(Calendar calendar, boolean full) {
             this.calendar = calendar;
             this.full = full;
+            this.mostlyNew = full && !events.hasEvents(calendar.id());
             this.changes = new ChangePublisher(
                     sender,
                     clock,
@@ -331,7 +338,8 @@ public final class CalendarSync {
         private void storeAndAnnounce(
                 Map<String, EventRow> rows, Map<String, EventState> states, List<String> cancelled) {
             if (!rows.isEmpty()) {
-                for (UpsertResult result : events.upsert(List.copyOf(rows.values()))) {
+                List<EventRow> toWrite = List.copyOf(rows.values());
+                for (UpsertResult result : mostlyNew ? events.insertMostlyNew(toWrite) : events.upsert(toWrite)) {
                     if (result.outcome().changed()) {
                         upserted++;
                         EventState state = states.get(result.providerEventId());
