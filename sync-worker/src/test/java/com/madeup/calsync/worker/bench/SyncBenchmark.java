@@ -264,7 +264,8 @@ public final class SyncBenchmark {
         long pages = ids.size() * (long) Math.ceil(perCalendar / 2500.0);
         System.out.printf(
                 "%s calendars=%d events=%d ms=%d events_per_s=%.0f events_list_calls=%d pages=%d quota_errors=%d"
-                        + " cpu_us_per_event: jvm=%.1f postgres=%.1f (jvm = worker + emulator + broker)%n",
+                        + " cpu_us_per_event: jvm=%.1f postgres=%.1f (of which kernel %.1f) (jvm = worker + emulator"
+                        + " + broker)%n",
                 label,
                 ids.size(),
                 rows,
@@ -274,7 +275,8 @@ public final class SyncBenchmark {
                 pages,
                 quotaErrors,
                 cpu.jvmNanos() / 1000.0 / rows,
-                cpu.childNanos() / 1000.0 / rows);
+                cpu.childNanos() / 1000.0 / rows,
+                cpu.childKernelNanos() / 1000.0 / rows);
         printThreadBreakdown(label, threadsBefore, threadsAfter, rows);
         return rows * 1000.0 / took.toMillis();
     }
@@ -401,33 +403,53 @@ public final class SyncBenchmark {
      * CPU time of this JVM and of the PostgreSQL server (postmaster, its live children, and the
      * children it reaped), from /proc.
      */
-    record CpuTime(long jvmNanos, long childNanos) {
+    /**
+     * CPU time of this JVM and of the PostgreSQL server (postmaster and its processes); {@code
+     * childKernelNanos} is the server's share spent in the kernel (stime), where this VM's page-cache
+     * and memory work shows up.
+     */
+    record CpuTime(long jvmNanos, long childNanos, long childKernelNanos) {
 
         static CpuTime now(long postmasterPid) {
             long jvm = ((com.sun.management.OperatingSystemMXBean)
                             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
-            long postgres = ProcessHandle.of(postmasterPid)
-                    .map(server -> ticks(server.pid(), true)
-                            + server.descendants()
-                                    .mapToLong(process -> ticks(process.pid(), false))
-                                    .sum())
-                    .orElse(0L);
-            return new CpuTime(jvm, postgres * 10_000_000L); // USER_HZ = 100
+            long[] postgres = ProcessHandle.of(postmasterPid)
+                    .map(server -> {
+                        long[] sum = ticks(server.pid(), true);
+                        server.descendants().forEach(process -> {
+                            long[] child = ticks(process.pid(), false);
+                            sum[0] += child[0];
+                            sum[1] += child[1];
+                        });
+                        return sum;
+                    })
+                    .orElse(new long[2]);
+            // USER_HZ = 100
+            return new CpuTime(jvm, (postgres[0] + postgres[1]) * 10_000_000L, postgres[1] * 10_000_000L);
         }
 
         CpuTime minus(CpuTime earlier) {
-            return new CpuTime(jvmNanos - earlier.jvmNanos, childNanos - earlier.childNanos);
+            return new CpuTime(
+                    jvmNanos - earlier.jvmNanos,
+                    childNanos - earlier.childNanos,
+                    childKernelNanos - earlier.childKernelNanos);
         }
 
-        private static long ticks(long pid, boolean withReapedChildren) {
+        /** {user, system} clock ticks of the process (and, if asked, of its reaped children). */
+        private static long[] ticks(long pid, boolean withReapedChildren) {
             try {
                 String[] fields =
                         statFields(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")));
-                long own = ownTicks(fields);
-                return withReapedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+                long user = Long.parseLong(fields[11]);
+                long system = Long.parseLong(fields[12]);
+                if (withReapedChildren) {
+                    user += Long.parseLong(fields[13]);
+                    system += Long.parseLong(fields[14]);
+                }
+                return new long[] {user, system};
             } catch (java.io.IOException | RuntimeException gone) {
-                return 0;
+                return new long[2];
             }
         }
     }
