@@ -64,6 +64,12 @@ public final class MigratedDatabase {
                 "INSERT INTO users (email, display_name) VALUES (?, 'Someone') RETURNING id", Long.class, email);
     }
 
+    /** A Person with this email; returns its id. */
+    public long newPerson(String email) {
+        return jdbc.queryForObject(
+                "INSERT INTO persons (email, display_name) VALUES (?, 'Someone') RETURNING id", Long.class, email);
+    }
+
     public UUID newConnection(long userId) {
         UUID connectionId = UUID.randomUUID();
         jdbc.update(

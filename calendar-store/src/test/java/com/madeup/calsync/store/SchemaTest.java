@@ -147,10 +147,7 @@ class SchemaTest {
     void identityIdsNeverChange() {
         long calendarId = db.newCalendar(Clock.systemUTC());
         long eventId = newEvent(calendarId);
-        long personId = db.jdbc.queryForObject(
-                "INSERT INTO persons (email, display_name) VALUES (?, 'Fixed') RETURNING id",
-                Long.class,
-                UUID.randomUUID() + "@x.org");
+        long personId = db.newPerson(UUID.randomUUID() + "@x.org");
 
         for (String update : List.of(
                 "UPDATE calendars SET id = id + 100000 WHERE id = " + calendarId,
@@ -282,10 +279,7 @@ class SchemaTest {
         long calendarId = db.newCalendar(Clock.systemUTC());
         long first = newEvent(calendarId);
         long second = newEvent(calendarId);
-        long personId = db.jdbc.queryForObject(
-                "INSERT INTO persons (email, display_name) VALUES (?, 'Busy') RETURNING id",
-                Long.class,
-                UUID.randomUUID() + "@x.org");
+        long personId = db.newPerson(UUID.randomUUID() + "@x.org");
 
         db.jdbc.update(
                 "INSERT INTO calendar_event_invitations (event_id, invited_id, email)"
@@ -343,8 +337,7 @@ class SchemaTest {
     @Test
     void deletingAPersonKeepsTheirInvitationsByEmail() {
         long eventId = newEvent(db.newCalendar(Clock.systemUTC()));
-        long personId = db.jdbc.queryForObject(
-                "INSERT INTO persons (email, display_name) VALUES ('gone@x.org', 'Gone') RETURNING id", Long.class);
+        long personId = db.newPerson("gone@x.org");
         db.jdbc.update(
                 "INSERT INTO calendar_event_invitations (event_id, invited_id, email) VALUES (?, ?, 'gone@x.org')",
                 eventId,

@@ -253,9 +253,7 @@ class CalendarEventStoreTest {
     @Test
     void invitationsAreReplacedWhenTheEventChangesAndMatchedToPersons() {
         long calendarId = db.newCalendar(clock);
-        long personId = db.jdbc.queryForObject(
-                "INSERT INTO persons (email, display_name) VALUES ('Known@Example.com', 'Known') RETURNING id",
-                Long.class);
+        long personId = db.newPerson("Known@Example.com");
         store.upsert(List.of(event(
                 calendarId,
                 "e1",
@@ -322,11 +320,8 @@ class CalendarEventStoreTest {
     @Test
     void aGivenPersonIdIsKeptAndOthersAreMatchedByEmail() {
         long calendarId = db.newCalendar(clock);
-        long given = db.jdbc.queryForObject(
-                "INSERT INTO persons (email, display_name) VALUES ('given@x.org', 'Given') RETURNING id", Long.class);
-        long matched = db.jdbc.queryForObject(
-                "INSERT INTO persons (email, display_name) VALUES ('Matched@X.org', 'Matched') RETURNING id",
-                Long.class);
+        long given = db.newPerson("given@x.org");
+        long matched = db.newPerson("Matched@X.org");
 
         store.upsert(List.of(event(
                 calendarId,
